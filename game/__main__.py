@@ -1,0 +1,5 @@
+"""Run Parley as ``python -m game``."""
+
+from game.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""The ``parley`` command line: validate scenarios, list them, print the schema, simulate AI games.
+
+Every failure is one clear line on stderr and a non-zero exit: 1 for bad files
+or games, 2 for bad arguments, 3 for an internal error (set PARLEY_DEBUG=1 to
+see its traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from game import __version__
+from game.scenario import ScenarioError, builtin_scenarios, resolve_scenario, schema_json, validate_paths
+
+
+class UsageError(Exception):
+    """Bad command-line arguments; exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _count(low: int, high: int):  # noqa: ANN202 - an argparse type factory
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high}, got {value}")
+        return value
+
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="parley", description="Parley: a negotiation game for confidence-building exercises.")
+    parser.add_argument("--version", action="version", version=f"parley {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    validate = commands.add_parser("validate", help="check scenario files or folders")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="a scenario file, or a folder of them")
+
+    commands.add_parser("scenarios", help="list the built-in scenarios")
+    commands.add_parser("schema", help="print the JSON Schema of the scenario format")
+
+    simulate = commands.add_parser("simulate", help="play AI-only games and print each outcome")
+    simulate.add_argument("scenario", metavar="SCENARIO", help="a built-in name (e.g. npt) or a path")
+    simulate.add_argument("--seed", type=_count(0, 2**63 - 1), default=1, help="seed of the first game (default 1)")
+    simulate.add_argument("--games", type=_count(1, 1_000_000), default=1, help="games to play, seeds counting up")
+    simulate.add_argument("--json", action="store_true", help="print one JSON object per game")
+    return parser
+
+
+def _validate(paths: list[str], out: TextIO, err: TextIO) -> int:
+    issues = validate_paths(paths)
+    for issue in issues:
+        print(issue, file=err)
+    if issues:
+        return 1
+    print(f"ok: {', '.join(paths)}", file=out)
+    return 0
+
+
+def _scenarios(out: TextIO) -> int:
+    found = builtin_scenarios()
+    if not found:
+        print("no built-in scenarios found", file=out)
+        return 0
+    width = max(len(sid) for sid, _, _ in found)
+    for sid, title, _ in found:
+        print(f"{sid:<{width}}  {title}", file=out)
+    return 0
+
+
+def _line(outcome: dict) -> str:
+    scores = ", ".join(f"{k} {v:.2f}" for k, v in outcome["scores"].items())
+    return (
+        f"seed {outcome['seed']}: {outcome['ending'].replace('_', ' ')} after {outcome['rounds']} rounds; "
+        f"tension {outcome['tension']:.1f} ({outcome['rung']}); agreements signed {outcome['agreements_signed']}, "
+        f"in force {outcome['agreements_in_force']}; violations {outcome['violations']} "
+        f"(detected {outcome['violations_detected']}); scores: {scores}; hash {outcome['hash']}"
+    )
+
+
+def _progress(done: int, total: int, err: TextIO) -> None:
+    width = 30
+    filled = width * done // total
+    err.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games")
+    if done == total:
+        err.write("\n")
+    err.flush()
+
+
+def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from game.ai import play_game  # imported here so validate/schema stay quick
+
+    scenario = resolve_scenario(args.scenario)
+    show_progress = args.games > 1 and err.isatty()
+    endings: dict[str, int] = {}
+    for k in range(args.games):
+        outcome = play_game(scenario, args.seed + k).outcome()
+        endings[outcome["ending"]] = endings.get(outcome["ending"], 0) + 1
+        print(json.dumps(outcome, sort_keys=True) if args.json else _line(outcome), file=out)
+        if show_progress:
+            _progress(k + 1, args.games, err)
+    if args.games > 1 and not args.json:
+        share = ", ".join(f"{name.replace('_', ' ')} {n} ({n / args.games:.0%})" for name, n in sorted(endings.items()))
+        print(f"{args.games} games: {share}", file=out)
+    return 0
+
+
+def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """Run one command; returns the exit code. Raises nothing a user could cause."""
+    try:
+        args = build_parser().parse_args(list(argv))
+        if args.command is None:
+            raise UsageError("no command given; commands: validate, scenarios, schema, simulate (see 'parley --help')")
+        if args.command == "validate":
+            return _validate(args.paths, out, err)
+        if args.command == "scenarios":
+            return _scenarios(out)
+        if args.command == "schema":
+            out.write(schema_json())
+            return 0
+        return _simulate(args, out, err)
+    except UsageError as exc:
+        print(f"parley: error: {exc}", file=err)
+        return 2
+    except ScenarioError as exc:
+        for issue in exc.issues:
+            print(issue, file=err)
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``parley`` command."""
+    try:
+        return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+    except KeyboardInterrupt:
+        print("parley: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `parley simulate ... | head`): not an error worth a traceback.
+        sys.stderr.close()
+        return 0
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        if os.environ.get("PARLEY_DEBUG"):
+            raise
+        print(f"parley: internal error: {type(exc).__name__}: {exc} (set PARLEY_DEBUG=1 for details)", file=sys.stderr)
+        return 3

@@ -1,0 +1,159 @@
+"""Proposals, answers and agreements in force: their lifecycle and what signing and complying do."""
+
+from __future__ import annotations
+
+from game.core import tension, trust
+from game.core.spec import Measure
+from game.core.state import (
+    ACTIVE,
+    COUNTERED,
+    EXPIRED,
+    IN_FORCE,
+    PROPOSED,
+    REJECTED,
+    WITHDRAWN,
+    Agreement,
+    GameState,
+)
+
+
+def measure(state: GameState, measure_id: str) -> Measure | None:
+    for m in state.scenario.measures:
+        if m.id == measure_id:
+            return m
+    return None
+
+
+def describe(state: GameState, a: Agreement) -> str:
+    m = measure(state, a.measure)
+    name = m.name if m else a.measure
+    regime = "no inspections" if a.verification == "none" else f"verified by {a.verification.replace('_', ' ')}"
+    sides = "one-sided" if a.reciprocity == "one_sided" else "reciprocal"
+    return f"{name} ({sides}, {a.duration} rounds, {regime})"
+
+
+def in_force_among(state: GameState, measure_id: str, actors: list[int]) -> bool:
+    """Is the measure in force between the given actors (at least two of them, or the only one)?"""
+    needed = min(2, len(actors))
+    for a in state.agreements:
+        if a.status in ACTIVE and a.measure == measure_id:
+            if sum(1 for x in actors if x in a.parties) >= needed:
+                return True
+    return False
+
+
+def in_force(state: GameState, measure_id: str) -> bool:
+    return any(a.status in ACTIVE and a.measure == measure_id for a in state.agreements)
+
+
+def active_count(state: GameState, actor: int | None = None, category: str | None = None) -> int:
+    count = 0
+    for a in state.agreements:
+        if a.status not in ACTIVE or (actor is not None and actor not in a.parties):
+            continue
+        if category is not None:
+            m = measure(state, a.measure)
+            if m is None or m.category != category:
+                continue
+        count += 1
+    return count
+
+
+def pending_answer(a: Agreement, actor: int) -> bool:
+    return a.status == PROPOSED and actor in a.addressees and actor not in a.answers
+
+
+def propose(state: GameState, proposer: int, measure_id: str, to: tuple[int, ...], reciprocity: str,
+            duration: int, verification: str, counter_of: Agreement | None = None) -> Agreement:  # fmt: skip
+    agreement = Agreement(
+        id=f"a{len(state.agreements) + 1}",
+        measure=measure_id,
+        proposer=proposer,
+        addressees=to,
+        initiator=counter_of.initiator if counter_of else proposer,
+        reciprocity=reciprocity,
+        duration=duration,
+        verification=verification,
+        round_proposed=state.round,
+        counter_of=counter_of.id if counter_of else None,
+        depth=counter_of.depth + 1 if counter_of else 0,
+    )
+    state.agreements.append(agreement)
+    return agreement
+
+
+def answer(state: GameState, a: Agreement, actor: int, reply: str) -> None:
+    """Record an addressee's answer; once all have answered, the proposal is settled."""
+    a.answers[actor] = reply
+    if len(a.answers) < len(a.addressees):
+        return
+    accepted = tuple(x for x in a.addressees if a.answers[x] == "accept")
+    if accepted:
+        bring_into_force(state, a, (a.proposer, *accepted))
+    elif any(r == "counter" for r in a.answers.values()):
+        a.status = COUNTERED
+    else:
+        a.status = REJECTED
+        state.notify(f"{describe(state, a)} proposed by {state.name(a.proposer)} was rejected.",
+                     (a.proposer, *a.addressees))  # fmt: skip
+
+
+def bring_into_force(state: GameState, a: Agreement, parties: tuple[int, ...]) -> None:
+    m = measure(state, a.measure)
+    assert m is not None  # checked when proposed
+    a.status = IN_FORCE
+    a.parties = tuple(sorted(parties))
+    a.started = state.round
+    a.ends = state.round + a.duration - 1
+    for i in a.parties:
+        for j in a.parties:
+            trust.shift(state, i, j, m.sign.trust)
+    tension.raise_by(state, m.sign.tension)
+    names = ", ".join(state.name(p) for p in a.parties)
+    state.notify(f"Agreement {a.id} in force: {describe(state, a)} between {names}.")
+
+
+def withdraw(state: GameState, a: Agreement, actor: int) -> None:
+    if a.status == PROPOSED:
+        a.status = WITHDRAWN
+        state.notify(f"{state.name(actor)} withdrew its proposal {a.id}.", (actor, *a.addressees))
+        return
+    remaining = tuple(p for p in a.parties if p != actor)
+    a.choices.pop(actor, None)
+    if len(remaining) < 2 or (a.reciprocity == "one_sided" and actor == a.initiator):
+        a.status = WITHDRAWN
+    else:
+        a.parties = remaining
+    state.notify(f"{state.name(actor)} withdrew from agreement {a.id} ({describe(state, a)}).")
+
+
+def decide(state: GameState, a: Agreement, actor: int, choice: str) -> None:
+    """A party's secret choice for this round; its security cost or gain is immediate."""
+    m = measure(state, a.measure)
+    assert m is not None
+    a.choices[actor] = choice
+    a.history.append((state.round, actor, choice))
+    state.security[actor] += m.defect_gain if choice == "defect" else -m.comply_cost
+    state.notify(f"You chose to {choice} with agreement {a.id} ({describe(state, a)}).", (actor,))
+
+
+def undecided(state: GameState, actor: int) -> list[Agreement]:
+    return [a for a in state.agreements if a.status in ACTIVE and actor in a.committed() and actor not in a.choices]
+
+
+def assess(state: GameState) -> None:
+    """Once a round: effects of agreements in force, then expiry."""
+    for a in state.agreements:
+        if a.status not in ACTIVE:
+            continue
+        m = measure(state, a.measure)
+        assert m is not None
+        if m.in_force.trust:
+            for i in a.parties:
+                for j in a.parties:
+                    trust.shift(state, i, j, m.in_force.trust)
+        tension.raise_by(state, m.in_force.tension)
+        a.choices.clear()
+        if a.ends <= state.round:
+            a.status = EXPIRED
+            state.notify(f"Agreement {a.id} ({describe(state, a)}) expired.")

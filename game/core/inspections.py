@@ -1,0 +1,99 @@
+"""Inspections: requests, the inspected party's answer, and the announced finding."""
+
+from __future__ import annotations
+
+from game.core import dialogue, tension, trust
+from game.core.agreements import describe, measure
+from game.core.spec import InspectionType
+from game.core.state import ACTIVE, SUSPECTED, VIOLATED, Agreement, GameState, Inspection
+
+
+def method(state: GameState, method_id: str) -> InspectionType | None:
+    for t in state.scenario.inspections.types:
+        if t.id == method_id:
+            return t
+    return None
+
+
+def may_request(state: GameState, requester: int, a: Agreement, target: int) -> str | None:
+    """Why ``requester`` may not inspect ``target`` under ``a`` now, or None if it may."""
+    if a.status not in ACTIVE:
+        return f"agreement {a.id} is not in force"
+    if a.verification == "none":
+        return f"agreement {a.id} has no verification regime"
+    if target == requester:
+        return "an actor cannot inspect itself"
+    if target not in a.committed():
+        return f"{state.name(target)} has no obligations under agreement {a.id}"
+    if requester not in a.parties and not state.scenario.actors[requester].can_inspect:
+        return f"{state.name(requester)} is not a party to agreement {a.id} and has no inspection mandate"
+    kind = method(state, a.verification)
+    assert kind is not None
+    if state.capital[requester] < kind.cost:
+        return f"{kind.name} costs {kind.cost} capital and {state.name(requester)} has {state.capital[requester]}"
+    for i in state.inspections:
+        if i.round == state.round and i.agreement == a.id and i.target == target:
+            return f"{state.name(target)} is already being inspected under agreement {a.id} this round"
+    return None
+
+
+def request(state: GameState, requester: int, a: Agreement, target: int) -> Inspection:
+    kind = method(state, a.verification)
+    assert kind is not None
+    state.capital[requester] -= kind.cost
+    inspection = Inspection(f"i{len(state.inspections) + 1}", a.id, requester, target, kind.id, state.round)
+    state.inspections.append(inspection)
+    state.notify(f"{state.name(requester)} requested a {kind.name.lower()} of {state.name(target)} "
+                 f"under agreement {a.id} ({describe(state, a)}).")  # fmt: skip
+    return inspection
+
+
+def pending(state: GameState) -> Inspection | None:
+    for i in state.inspections:
+        if i.round == state.round and not i.answer:
+            return i
+    return None
+
+
+def answer(state: GameState, inspection: Inspection, reply: str) -> None:
+    """Grant, delay or refuse; a granted or delayed inspection is carried out at once."""
+    rules = state.scenario.inspections
+    a = state.agreement(inspection.agreement)
+    assert a is not None
+    inspection.answer = reply
+    target = inspection.target
+    who = state.name(target)
+    if reply == "refused":
+        for j in range(state.n):
+            trust.shift(state, j, target, rules.refuse_trust)
+        tension.raise_by(state, state.scenario.tension.refused_inspection)
+        if a.status in ACTIVE:
+            a.status = SUSPECTED
+        state.notify(f"{who} refused the inspection {inspection.id} under agreement {a.id}.")
+        return
+    factor = 1.0
+    if reply == "delayed":
+        factor = rules.delay_factor
+        for j in range(state.n):
+            trust.shift(state, j, target, rules.delay_trust)
+        if a.status in ACTIVE:
+            a.status = SUSPECTED
+    m = measure(state, a.measure)
+    kind = method(state, inspection.method)
+    assert m is not None and kind is not None
+    detection = m.detection.get(kind.id, 0.0) * factor
+    defected = a.choices.get(target) == "defect"
+    roll = float(state.rng.random())
+    found = roll < detection if defected else roll < kind.false_alarm
+    inspection.result = "violation" if found else "clean"
+    a.findings.append((state.round, target, inspection.result))
+    trust.observe_inspection(state, target, found, detection, kind.false_alarm)
+    verb = "after a delay, " if reply == "delayed" else ""
+    if found:
+        a.status = VIOLATED
+        tension.raise_by(state, state.scenario.tension.detected_violation)
+        dialogue.expose(state, target)
+        state.notify(f"{verb}the {kind.name.lower()} of {who} found a violation of agreement {a.id} "
+                     f"({describe(state, a)}); the agreement is broken.")  # fmt: skip
+    else:
+        state.notify(f"{verb}the {kind.name.lower()} of {who} under agreement {a.id} found no violation.")

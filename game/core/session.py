@@ -1,0 +1,102 @@
+"""The session: one game, its log, and the single API every client (CLI, AI, saves, UI, network) goes through.
+
+>>> session = Session(scenario, seed=1)                  # doctest: +SKIP
+>>> session.submit(Pass(session.to_move()), "nothing to add")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from game.core import phases, scoring
+from game.core.engine import apply, new_game
+from game.core.hashing import state_hash
+from game.core.legality import MoveOption, legal_moves
+from game.core.moves import Move, move_from_dict
+from game.core.spec import Scenario
+from game.core.state import GameState, Notice
+from game.core.view import view
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One applied move: its position, the move, why (an AI's rationale, a human's note), and the hash after it."""
+
+    step: int
+    round: int
+    phase: str
+    move: Move
+    rationale: str
+    hash: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"step": self.step, "round": self.round, "phase": self.phase, "move": self.move.to_dict(),
+                "rationale": self.rationale, "hash": self.hash}  # fmt: skip
+
+
+class Session:
+    """A game and its log. Every change goes through ``submit``; listeners hear of each entry (autosave)."""
+
+    def __init__(self, scenario: Scenario, seed: int) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.state: GameState = new_game(scenario, seed)
+        self.start_hash = state_hash(self.state)
+        self.log: list[LogEntry] = []
+        self.listeners: list[Callable[[LogEntry], None]] = []
+
+    def submit(self, move: Move | dict[str, Any], rationale: str = "") -> list[Notice]:
+        """Apply a move (object or dict form); an illegal one raises ``IllegalMove`` and nothing changes."""
+        if isinstance(move, dict):
+            move = move_from_dict(move)
+        round_, phase = self.state.round, self.state.phase
+        notices = apply(self.state, move)
+        entry = LogEntry(len(self.log) + 1, round_, phase, move, rationale, state_hash(self.state))
+        self.log.append(entry)
+        for listener in self.listeners:
+            listener(entry)
+        return notices
+
+    def to_move(self) -> str | None:
+        owner = phases.to_move(self.state)
+        return self.state.ids[owner] if owner is not None else None
+
+    def legal_moves(self, seat: str) -> list[MoveOption]:
+        return legal_moves(self.state, seat)
+
+    def view(self, seat: str, notices: bool = True) -> dict[str, Any]:
+        return view(self.state, seat, notices)
+
+    @property
+    def over(self) -> bool:
+        return self.state.ending is not None
+
+    def hash(self) -> str:
+        return state_hash(self.state)
+
+    def outcome(self) -> dict[str, Any]:
+        """The result of the game so far, as plain data (what ``parley simulate`` prints)."""
+        s = self.state
+        signed = [a for a in s.agreements if a.parties]
+        violations = sum(1 for a in s.agreements for _, _, c in a.history if c == "defect")
+        detected = sum(1 for a in s.agreements for _, _, r in a.findings if r == "violation")
+        return {
+            "scenario": self.scenario.id,
+            "seed": self.seed,
+            "rounds": s.round,
+            "ending": s.ending,
+            "end_reason": s.end_reason,
+            "tension": round(s.tension, 6),
+            "rung": s.scenario.tension.rungs[s.rung()].id,
+            "scores": scoring.scores(s),
+            "stability": round(s.stability, 6),
+            "welfare": round(scoring.welfare(s), 6),
+            "agreements_signed": len(signed),
+            "agreements_in_force": sum(1 for a in signed if a.status in ("in_force", "suspected")),
+            "violations": violations,
+            "violations_detected": detected,
+            "moves": len(self.log),
+            "hash": self.hash(),
+        }
