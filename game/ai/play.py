@@ -21,7 +21,7 @@ def play_game(scenario: Scenario, seed: int, seats: Mapping[str, SimpleAI] | Non
         if seat is None:  # pragma: no cover - settle() always leaves someone to move or the debrief
             raise RuntimeError(f"the game stalled in round {session.state.round}, {session.state.phase} phase")
         ai = (seats or {}).get(seat, default)
-        decision = ai.decide(session.view(seat, notices=False), session.legal_moves(seat), seed, len(session.log))
+        decision = ai.decide(session.view(seat, full=False), session.legal_moves(seat), seed, len(session.log))
         try:
             session.submit(decision.move, decision.rationale)
         except IllegalMove as err:  # pragma: no cover - an AI must only pick legal moves

@@ -7,6 +7,7 @@ uninterrupted one would.
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -88,8 +89,8 @@ class SimpleAI:
         return Decision(Pass(me), "nothing worth doing now")
 
     def _diplomacy(self, me: str, by_kind: dict, trust: dict[str, float], rng: random.Random) -> Decision:
-        weights = {"propose": 3.0 if "propose" in by_kind else 0.0, "dialogue": 2.0 if "dialogue" in by_kind else 0.0,
-                   "pass": 2.5}  # fmt: skip
+        weights = {"propose": 1.5 if "propose" in by_kind else 0.0, "dialogue": 1.5 if "dialogue" in by_kind else 0.0,
+                   "pass": 3.0}  # fmt: skip
         kind = rng.choices(list(weights), list(weights.values()))[0]
         if kind == "propose":
             measures = by_kind["propose"]["measures"]
@@ -115,10 +116,14 @@ class SimpleAI:
         proposer = next(a["proposer"] for a in seat_view["agreements"] if a["id"] == agreement)
         t = trust.get(proposer, 0.5)
         roll = rng.random()
-        if roll < 0.3 + 0.6 * t:
+        if roll < 0.1 + 0.6 * t:
             return Decision(Accept(me, agreement), f"accepted {agreement}: trust in {proposer} is {t:.2f}")
         counter = by_kind.get("counter", {}).get("agreements", {}).get(agreement)
         if counter and rng.random() < 0.4:
-            terms = (rng.choice(counter["reciprocity"]), rng.choice(counter["durations"]), rng.choice(counter["verification"]))
-            return Decision(Counter(me, agreement, *terms), f"countered {agreement} with other terms")
+            current = next((a["reciprocity"], a["duration"], a["verification"])
+                           for a in seat_view["agreements"] if a["id"] == agreement)  # fmt: skip
+            other = [t for t in itertools.product(counter["reciprocity"], counter["durations"], counter["verification"])
+                     if t != current]  # fmt: skip
+            if other:
+                return Decision(Counter(me, agreement, *rng.choice(other)), f"countered {agreement} with other terms")
         return Decision(Reject(me, agreement), f"rejected {agreement}: trust in {proposer} is only {t:.2f}")

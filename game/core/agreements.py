@@ -103,6 +103,7 @@ def bring_into_force(state: GameState, a: Agreement, parties: tuple[int, ...]) -
     assert m is not None  # checked when proposed
     a.status = IN_FORCE
     a.parties = tuple(sorted(parties))
+    a.obligated = obligations(state, a)
     a.started = state.round
     a.ends = state.round + a.duration - 1
     for i in a.parties:
@@ -111,6 +112,14 @@ def bring_into_force(state: GameState, a: Agreement, parties: tuple[int, ...]) -
     tension.raise_by(state, m.sign.tension)
     names = ", ".join(state.name(p) for p in a.parties)
     state.notify(f"Agreement {a.id} in force: {describe(state, a)} between {names}.")
+
+
+def obligations(state: GameState, a: Agreement) -> tuple[int, ...]:
+    """Who must comply: the initiator of one-sided terms, else every party that is a state."""
+    states = tuple(p for p in a.parties if state.scenario.actors[p].kind == "state")
+    if a.reciprocity == "one_sided":
+        return tuple(p for p in states if p == a.initiator)
+    return states
 
 
 def withdraw(state: GameState, a: Agreement, actor: int) -> None:
@@ -124,6 +133,7 @@ def withdraw(state: GameState, a: Agreement, actor: int) -> None:
         a.status = WITHDRAWN
     else:
         a.parties = remaining
+        a.obligated = obligations(state, a)
     state.notify(f"{state.name(actor)} withdrew from agreement {a.id} ({describe(state, a)}).")
 
 
@@ -139,6 +149,11 @@ def decide(state: GameState, a: Agreement, actor: int, choice: str) -> None:
 
 def undecided(state: GameState, actor: int) -> list[Agreement]:
     return [a for a in state.agreements if a.status in ACTIVE and actor in a.committed() and actor not in a.choices]
+
+
+def owing_decision(state: GameState) -> set[int]:
+    """Actors with at least one compliance decision still to make this round."""
+    return {p for a in state.agreements if a.status in ACTIVE for p in a.committed() if p not in a.choices}
 
 
 def assess(state: GameState) -> None:

@@ -47,6 +47,7 @@ ORDER = list(PHASES)
 
 def begin_round(state: GameState) -> None:
     state.round += 1
+    state.rotate()
     state.done = set()
     for i, actor in enumerate(state.scenario.actors):
         state.capital[i] = actor.capital
@@ -141,7 +142,8 @@ def to_move(state: GameState) -> int | None:
         waiting = {x for a in state.agreements for x in a.addressees if agreements.pending_answer(a, x)}
         return next((i for i in state.turn_order() if i in waiting), None)
     if phase == "implementation":
-        return next((i for i in state.turn_order() if agreements.undecided(state, i)), None)
+        owing = agreements.owing_decision(state)
+        return next((i for i in state.turn_order() if i in owing), None)
     if phase == "verification":
         inspection = inspections.pending(state)
         if inspection is not None:

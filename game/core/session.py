@@ -66,8 +66,8 @@ class Session:
     def legal_moves(self, seat: str) -> list[MoveOption]:
         return legal_moves(self.state, seat)
 
-    def view(self, seat: str, notices: bool = True) -> dict[str, Any]:
-        return view(self.state, seat, notices)
+    def view(self, seat: str, full: bool = True) -> dict[str, Any]:
+        return view(self.state, seat, full)
 
     @property
     def over(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -24,6 +25,7 @@ VIOLATED = "violated"  # a violation was found; no longer in force
 EXPIRED = "expired"
 WITHDRAWN = "withdrawn"
 ACTIVE = frozenset({IN_FORCE, SUSPECTED})
+SETTLED = frozenset({REJECTED, COUNTERED, VIOLATED, EXPIRED, WITHDRAWN})  # nothing about it changes any more
 
 
 @dataclass(slots=True)
@@ -49,19 +51,25 @@ class Agreement:
     choices: dict[int, str] = field(default_factory=dict)  # hidden: this round's comply/defect
     history: list[tuple[int, int, str]] = field(default_factory=list)  # hidden: (round, party, choice)
     findings: list[tuple[int, int, str]] = field(default_factory=list)  # public: (round, party, result)
+    memo: tuple[tuple, bytes] | None = None  # (change signature, hash input): see hashing.py
+    shown: tuple[tuple, dict] | None = None  # (change signature, public view entry): see view.py
+    obligated: tuple[int, ...] = ()  # parties that must decide each round whether to comply
+
+    def signature(self) -> tuple:
+        """Changes whenever the agreement does: answers, history and findings only grow, choices are
+        cleared together with a history or status change, and parties change on a withdrawal."""
+        return (self.status, len(self.answers), len(self.history), len(self.findings), len(self.choices), self.parties)
 
     def committed(self) -> tuple[int, ...]:
-        """The parties that must decide each round whether to comply."""
-        if self.reciprocity == "one_sided":
-            return (self.initiator,) if self.initiator in self.parties else ()
-        return self.parties
+        """The parties that must decide each round whether to comply (organisations verify; they have no duties)."""
+        return self.obligated
 
     def copy(self) -> Agreement:
         return Agreement(
             self.id, self.measure, self.proposer, self.addressees, self.initiator, self.reciprocity,
             self.duration, self.verification, self.round_proposed, self.counter_of, self.depth, self.status,
             dict(self.answers), self.parties, self.started, self.ends, dict(self.choices), list(self.history),
-            list(self.findings),
+            list(self.findings), self.memo, self.shown, self.obligated,
         )  # fmt: skip
 
 
@@ -116,7 +124,8 @@ class GameState:
         self.seed = seed
         self.ids: tuple[str, ...] = tuple(a.id for a in scenario.actors)
         self.index: dict[str, int] = {a: i for i, a in enumerate(self.ids)}
-        n = len(self.ids)
+        self.n = n = len(self.ids)
+        self.order: tuple[int, ...] = tuple(range(n))  # turn order this round (see begin_round)
         self.rng = np.random.Generator(np.random.PCG64(seed))
         self.round = 0
         self.phase = "briefing"
@@ -146,10 +155,7 @@ class GameState:
         self.intel: list[list[Intel]] = [[] for _ in range(n)]
         self.notices: list[Notice] = []
         self.steps = 0  # moves applied
-
-    @property
-    def n(self) -> int:
-        return len(self.ids)
+        self.digests: dict[str, tuple[int, Any]] = {}  # running hashes of finished history: see hashing.py
 
     def copy(self) -> GameState:
         """An independent copy (for look-ahead); notices and intel are shared read-only history."""
@@ -175,6 +181,7 @@ class GameState:
         new.rung_rounds = list(self.rung_rounds)
         new.intel = [list(x) for x in self.intel]
         new.notices = list(self.notices)
+        new.digests = dict(self.digests)
         return new
 
     def agreement(self, agreement_id: str) -> Agreement | None:
@@ -208,10 +215,13 @@ class GameState:
                 level = i
         return level
 
-    def turn_order(self) -> list[int]:
+    def turn_order(self) -> tuple[int, ...]:
         """Actors in turn order this round: the scenario order, rotated one place each round."""
+        return self.order
+
+    def rotate(self) -> None:
         start = (max(self.round, 1) - 1) % self.n
-        return [(start + k) % self.n for k in range(self.n)]
+        self.order = tuple((start + k) % self.n for k in range(self.n))
 
     def notify(self, text: str, to: tuple[int, ...] | None = None) -> None:
         self.notices.append(Notice(self.round, self.phase, text, to))

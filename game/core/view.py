@@ -12,7 +12,8 @@ from typing import Any
 
 from game.core import phases, scoring
 from game.core.moves import FACILITATOR
-from game.core.state import ACTIVE, PROPOSED, GameState
+from game.core.spec import Scenario
+from game.core.state import PROPOSED, SETTLED, Agreement, GameState
 
 DEBRIEF = "debrief"
 OMNISCIENT = frozenset({FACILITATOR, DEBRIEF})
@@ -22,10 +23,49 @@ def _objectives(items: list) -> list[dict[str, Any]]:
     return [{"metric": o.metric, "weight": o.weight, "text": o.text} for o in items]
 
 
-def view(state: GameState, seat: str, notices: bool = True) -> dict[str, Any]:
+_STATIC: dict[int, tuple[Scenario, list[tuple[dict[str, Any], dict[str, Any]]]]] = {}
+
+
+def _static_actors(scenario: Scenario) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """What never changes about each actor: (what everyone sees, what only its seat sees); cached."""
+    cached = _STATIC.get(id(scenario))
+    if cached is None or cached[0] is not scenario:
+        entries = [
+            ({"id": a.id, "name": a.name, "kind": a.kind, "colour": a.colour,
+              "public_objectives": _objectives(a.objectives.public)},
+             {"briefing": a.briefing, "private_objectives": _objectives(a.objectives.private)})
+            for a in scenario.actors
+        ]  # fmt: skip
+        cached = _STATIC[id(scenario)] = (scenario, entries)
+    return cached[1]
+
+
+def _agreement_entry(a: Agreement, ids: tuple[str, ...]) -> dict[str, Any]:
+    """The public part of an agreement's view entry, rebuilt only when the agreement changed."""
+    signature = a.signature()
+    if a.shown is not None and a.shown[0] == signature:
+        return a.shown[1]
+    entry = {
+        "id": a.id, "measure": a.measure, "status": a.status, "proposer": ids[a.proposer],
+        "addressees": [ids[x] for x in a.addressees], "parties": [ids[x] for x in a.parties],
+        "obligated": [ids[x] for x in a.obligated],
+        "reciprocity": a.reciprocity, "duration": a.duration, "verification": a.verification,
+        "round_proposed": a.round_proposed, "counter_of": a.counter_of, "started": a.started, "ends": a.ends,
+        "answers": {ids[k]: v for k, v in a.answers.items()},
+        "findings": [{"round": r, "party": ids[p], "result": res} for r, p, res in a.findings],
+    }  # fmt: skip
+    a.shown = (signature, entry)
+    return entry
+
+
+def view(state: GameState, seat: str, full: bool = True) -> dict[str, Any]:
     """The state as ``seat`` (an actor id, ``"facilitator"`` or ``"debrief"``) may see it, as plain data.
 
-    ``notices=False`` leaves out the message log (it grows all game; the AI does not read it).
+    The view is a read-only snapshot: nested parts may be shared with later views, so copy before changing.
+
+    ``full=False`` keeps only what is current: no message log, no settled agreements, and
+    only this round's inspections, events and intelligence (what an AI needs, at a fraction
+    of the cost; the history grows all game).
     """
     everything = seat in OMNISCIENT
     me = state.index.get(seat, -1)
@@ -35,36 +75,27 @@ def view(state: GameState, seat: str, notices: bool = True) -> dict[str, Any]:
     owner = phases.to_move(state)
     rungs = state.scenario.tension.rungs
     actors = []
-    for i, spec in enumerate(state.scenario.actors):
-        mine = everything or i == me
-        entry: dict[str, Any] = {
-            "id": spec.id, "name": spec.name, "kind": spec.kind, "colour": spec.colour,
-            "posture": state.posture[i], "public_objectives": _objectives(spec.objectives.public),
-        }  # fmt: skip
-        if mine:
+    for i, (public, private) in enumerate(_static_actors(state.scenario)):
+        entry: dict[str, Any] = {**public, "posture": state.posture[i]}
+        if everything or i == me:
+            row = state.trust[i].tolist()
+            entry.update(private)
             entry.update(
                 capital=state.capital[i],
                 security=state.security[i],
                 score=round(scoring.score(state, i), 6),
-                briefing=spec.briefing,
-                private_objectives=_objectives(spec.objectives.private),
-                trust={ids[j]: round(float(state.trust[i, j]), 6) for j in range(state.n) if j != i},
+                trust={ids[j]: round(row[j], 6) for j in range(state.n) if j != i},
             )
         actors.append(entry)
     agreements = []
     for a in state.agreements:
+        if not full and a.status in SETTLED:
+            continue
         involved = {a.proposer, *a.addressees, *a.parties}
         public = a.status not in (PROPOSED, "rejected", "countered", "withdrawn") or a.parties
         if not (everything or public or me in involved):
             continue
-        entry = {
-            "id": a.id, "measure": a.measure, "status": a.status, "proposer": ids[a.proposer],
-            "addressees": [ids[x] for x in a.addressees], "parties": [ids[x] for x in a.parties],
-            "reciprocity": a.reciprocity, "duration": a.duration, "verification": a.verification,
-            "round_proposed": a.round_proposed, "counter_of": a.counter_of, "started": a.started, "ends": a.ends,
-            "answers": {ids[k]: v for k, v in a.answers.items()},
-            "findings": [{"round": r, "party": ids[p], "result": res} for r, p, res in a.findings],
-        }  # fmt: skip
+        entry = {**_agreement_entry(a, ids)}
         # Compliance is secret: a seat sees its own choices, and others' only when a finding revealed them.
         entry["compliance"] = [
             {"round": r, "party": ids[p], "choice": c} for r, p, c in a.history if everything or p == me
@@ -74,15 +105,17 @@ def view(state: GameState, seat: str, notices: bool = True) -> dict[str, Any]:
         {"id": i.id, "agreement": i.agreement, "requester": ids[i.requester], "target": ids[i.target],
          "method": i.method, "round": i.round, "answer": i.answer, "result": i.result}
         for i in state.inspections
+        if full or i.round == state.round
     ]  # fmt: skip
     occurrences = [
         {"id": o.id, "event": o.event, "round": o.round, "injected": o.injected, "softened": o.factor < 1.0,
          "waiting_on": [ids[p] for p in o.pending], "choices": {ids[k]: v for k, v in o.choices.items()}}
         for o in state.occurrences
+        if full or o.round == state.round
     ]  # fmt: skip
     messages = [
         {"round": n.round, "phase": n.phase, "text": n.text}
-        for n in (state.notices if notices else ())
+        for n in (state.notices if full else ())
         if everything or n.to is None or me in n.to
     ]
     out: dict[str, Any] = {
@@ -114,6 +147,6 @@ def view(state: GameState, seat: str, notices: bool = True) -> dict[str, Any]:
         out["intel"] = [
             {"seat": ids[i], "round": x.round, "about": ids[x.about], "suspicious": x.suspicious,
              "accuracy": round(x.accuracy, 6)}
-            for i in mine for x in state.intel[i]
+            for i in mine for x in state.intel[i] if full or x.round == state.round
         ]  # fmt: skip
     return out

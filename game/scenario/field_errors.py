@@ -71,7 +71,6 @@ _TYPE_WORDS = {
     "dict_type": "a mapping of keys to values",
     "model_type": "a mapping of fields",
     "model_attributes_type": "a mapping of fields",
-    "finite_number": "a finite number",
 }
 _NUMBER_TYPES = {
     "int_type",
@@ -80,6 +79,7 @@ _NUMBER_TYPES = {
     "int_parsing_size",
     "float_type",
     "float_parsing",
+    "finite_number",
     "greater_than",
     "greater_than_equal",
     "less_than",
@@ -99,7 +99,8 @@ def words(error: Any) -> FieldWords:
     if kind == "extra_forbidden" and loc:
         return FieldWords(loc[:-1], loc, True, f"unknown field '{loc[-1]}'{_known_fields_hint(loc)}")
     if kind == "invalid_key" and loc:
-        return FieldWords(loc[:-1], loc, True, f"keys must be text, got {got}")
+        key = "an empty key" if error.get("input") is None else got
+        return FieldWords(loc[:-1], loc, True, f"keys must be text, got {key}")
     at_key = bool(loc) and loc[-1] == "[key]"
     if at_key:
         loc = loc[:-1]

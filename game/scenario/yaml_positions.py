@@ -58,7 +58,7 @@ class _StrictLoader(yaml.SafeLoader):
         self.depth = 0
         self.key_values: dict[Node, Any] = {}
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
         # Aliases are how a "billion laughs" file grows to gigabytes from a
         # few lines; anchors are useless without them.
@@ -80,12 +80,13 @@ class _StrictLoader(yaml.SafeLoader):
             return super().construct_object(node, deep)
         except yaml.YAMLError:
             raise
-        except Exception as exc:  # noqa: BLE001 - e.g. `!!int abc` raises a bare ValueError
+        except Exception as exc:
+            # Explicit tags reach plain Python: `!!int abc` raises a bare ValueError.
             why = f": {exc}" if isinstance(exc, ValueError) else ""
             message = f"cannot read this value as {_tag_name(node.tag)}{why}"
             raise _Refused(message, node.start_mark, node) from exc
 
-    def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, MappingNode):
             self._refuse_duplicate_keys(node)
         data = super().construct_mapping(node, deep=deep)
@@ -106,7 +107,9 @@ class _StrictLoader(yaml.SafeLoader):
             try:
                 hash(key)
             except TypeError:
-                raise _Refused("a key must be a plain value, not a list or a mapping", key_node.start_mark, node) from None
+                raise _Refused(
+                    "a key must be a plain value, not a list or a mapping", key_node.start_mark, node
+                ) from None
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 raise _Refused(f"duplicate key '{key}' (first given on line {first})", key_node.start_mark, node)
@@ -243,4 +246,3 @@ def _yaml_words(exc: yaml.MarkedYAMLError) -> str:
     if context and exc.context_mark is not None and exc.context_mark is not exc.problem_mark:
         return f"invalid YAML: {problem} ({context} started on line {exc.context_mark.line + 1})"
     return f"invalid YAML: {problem}"
-

@@ -27,3 +27,9 @@ def line_of(text: str, fragment: str) -> int:
     lines = [number for number, line in enumerate(text.splitlines(), start=1) if fragment in line]
     assert len(lines) == 1, f"{fragment!r} is on lines {lines}"
     return lines[0]
+
+
+def column_of(text: str, line_fragment: str, fragment: str) -> int:
+    """1-based column of ``fragment`` on the one line containing ``line_fragment``."""
+    line = text.splitlines()[line_of(text, line_fragment) - 1]
+    return line.index(fragment) + 1

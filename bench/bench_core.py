@@ -1,0 +1,63 @@
+"""Benchmark the core: moves applied per second and whole AI games per second.
+
+Run: python bench/bench_core.py [SCENARIO] [--games N]
+
+- "apply": replaying recorded moves with ``apply`` alone (the rules engine);
+- "submit": the same through ``Session.submit`` (apply + state hash + log entry);
+- "games": whole AI-only games (AI decisions + submit), one process, one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import time
+
+import numpy as np
+
+from game.ai import play_game
+from game.core import apply, new_game
+from game.core.session import Session
+from game.scenario import resolve_scenario
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scenario", nargs="?", default="npt")
+    parser.add_argument("--games", type=int, default=100)
+    args = parser.parse_args()
+    scenario = resolve_scenario(args.scenario)
+
+    start = time.perf_counter()
+    sessions = [play_game(scenario, seed) for seed in range(args.games)]
+    games_time = time.perf_counter() - start
+    moves = [[entry.move for entry in s.log] for s in sessions]
+    total = sum(len(m) for m in moves)
+
+    best_apply = best_submit = float("inf")
+    for _ in range(3):
+        states = [new_game(scenario, seed) for seed in range(args.games)]
+        start = time.perf_counter()
+        for state, game_moves in zip(states, moves):
+            for move in game_moves:
+                apply(state, move)
+        best_apply = min(best_apply, time.perf_counter() - start)
+        replays = [Session(scenario, seed) for seed in range(args.games)]
+        start = time.perf_counter()
+        for session, game_moves in zip(replays, moves):
+            for move in game_moves:
+                session.submit(move)
+        best_submit = min(best_submit, time.perf_counter() - start)
+    lengths = np.array([len(m) for m in moves])
+    rounds = np.array([s.state.round for s in sessions])
+    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
+          f"numpy {np.__version__}")  # fmt: skip
+    print(f"scenario {scenario.id}: {args.games} AI games, {total} moves "
+          f"(mean {lengths.mean():.0f} moves and {rounds.mean():.1f} rounds a game)")  # fmt: skip
+    print(f"apply  : {total / best_apply:10,.0f} moves/s")
+    print(f"submit : {total / best_submit:10,.0f} moves/s (apply + state hash + log)")
+    print(f"games  : {args.games / games_time:10,.1f} whole AI games/s ({games_time / args.games * 1000:.1f} ms a game)")
+
+
+if __name__ == "__main__":
+    main()
