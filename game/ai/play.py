@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.ai.simple import SimpleAI
+from game.ai.turn import Turn
 from game.core.errors import IllegalMove
 from game.core.session import Session
 from game.core.spec import Scenario
@@ -21,7 +22,8 @@ def play_game(scenario: Scenario, seed: int, seats: Mapping[str, SimpleAI] | Non
         if seat is None:  # pragma: no cover - settle() always leaves someone to move or the debrief
             raise RuntimeError(f"the game stalled in round {session.state.round}, {session.state.phase} phase")
         ai = (seats or {}).get(seat, default)
-        decision = ai.decide(session.view(seat, full=False), session.legal_moves(seat), seed, len(session.log))
+        turn = Turn(seat, session.legal_moves(seat), seed, len(session.log), lambda: session.view(seat, full=False))  # noqa: B023
+        decision = ai.decide(turn)
         try:
             session.submit(decision.move, decision.rationale)
         except IllegalMove as err:  # pragma: no cover - an AI must only pick legal moves

@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from game.core.legality import MoveOption
+from game.ai.turn import Turn
 from game.core.moves import (
     Accept,
     Comply,
@@ -55,16 +55,14 @@ class SimpleAI:
         self.comply = comply
         self.inspect = inspect
 
-    def decide(self, seat_view: dict[str, Any], options: list[MoveOption], seed: int, step: int) -> Decision:
-        me = seat_view["seat"]
-        rng = _rng(seed, step, me)
-        by_kind = {o.kind: o.choices for o in options}
-        mine = next(a for a in seat_view["actors"] if a["id"] == me)
-        trust: dict[str, float] = mine.get("trust", {})
-        if "propose" in by_kind or "dialogue" in by_kind or seat_view["phase"] == "diplomacy":
-            return self._diplomacy(me, by_kind, trust, rng)
+    def decide(self, turn: Turn) -> Decision:
+        me = turn.seat
+        rng = _rng(turn.seed, turn.step, me)
+        by_kind = turn.choices()
+        if "propose" in by_kind or "dialogue" in by_kind or "withdraw" in by_kind:
+            return self._diplomacy(me, by_kind, self._trust(turn), rng)
         if "accept" in by_kind:
-            return self._respond(seat_view, by_kind, trust, rng)
+            return self._respond(turn.view, by_kind, self._trust(turn), rng)
         if "comply" in by_kind:
             agreement = by_kind["comply"]["agreements"][0]
             if rng.random() < self.comply:
@@ -87,6 +85,11 @@ class SimpleAI:
             option = rng.choice(choices)
             return Decision(RespondEvent(me, occurrence, option), f"responded to the event with '{option}'")
         return Decision(Pass(me), "nothing worth doing now")
+
+    @staticmethod
+    def _trust(turn: Turn) -> dict[str, float]:
+        mine = next(a for a in turn.view["actors"] if a["id"] == turn.seat)
+        return mine.get("trust", {})
 
     def _diplomacy(self, me: str, by_kind: dict, trust: dict[str, float], rng: random.Random) -> Decision:
         weights = {"propose": 1.5 if "propose" in by_kind else 0.0, "dialogue": 1.5 if "dialogue" in by_kind else 0.0,

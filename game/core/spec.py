@@ -47,7 +47,8 @@ METRICS = ("security", "agreements", "trust_held", "stability", "connectivity")
 class Strict(BaseModel):
     """Base for every scenario object: unknown fields are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # strict: "yes" is not a posture and true is not a number.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, strict=True)
 
 
 class Setting(Strict):
@@ -79,19 +80,6 @@ class TensionRules(Strict):
     detected_violation: TensionDelta = Field(default=0.0, description="Tension added when a violation is found.")
     refused_inspection: TensionDelta = Field(default=0.0, description="Tension added when an inspection is refused.")
     rungs: list[Rung] = Field(min_length=2, description="The escalation ladder, lowest first. The last rung ends the game.")
-
-    @model_validator(mode="after")
-    def _ladder_ascends(self) -> TensionRules:
-        if self.rungs[0].at != 0.0:
-            raise ValueError("the first rung must start at 0")
-        for lower, upper in zip(self.rungs, self.rungs[1:]):
-            if upper.at <= lower.at:
-                raise ValueError(
-                    f"rungs must rise: '{upper.id}' starts at {upper.at}, not above '{lower.id}' at {lower.at}"
-                )
-        if self.start >= self.rungs[-1].at:
-            raise ValueError(f"start tension {self.start} is already on the top rung '{self.rungs[-1].id}'")
-        return self
 
 
 class Objective(Strict):
@@ -136,12 +124,6 @@ class TrustRules(Strict):
     pairs: list[TrustPair] = Field(default_factory=list, description="Initial trust that differs from the default.")
     floor: Probability = Field(default=0.01, description="Trust never falls below this (keeps Bayes updates alive).")
     ceiling: Probability = Field(default=0.99, description="Trust never rises above this.")
-
-    @model_validator(mode="after")
-    def _bounds(self) -> TrustRules:
-        if self.floor >= self.ceiling:
-            raise ValueError(f"floor {self.floor} must be below ceiling {self.ceiling}")
-        return self
 
 
 class InspectionType(Strict):
@@ -232,7 +214,7 @@ class TrustChange(Strict):
 
 class Softener(Strict):
     measure: Id
-    factor: float = Field(ge=0.0, le=1.0, description="Tension and trust effects are multiplied by this.")
+    factor: float = Field(ge=0.0, le=1.0, description="Rises in tension and losses of trust are multiplied by this.")
 
 
 class Condition(Strict):
@@ -275,12 +257,6 @@ class Event(Strict):
     responders: list[Id] = Field(default_factory=list, description="Actors who must choose a response.")
     responses: list[ResponseOption] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _responses_need_responders(self) -> Event:
-        if bool(self.responders) != bool(self.responses):
-            raise ValueError("responders and responses go together: give both or neither")
-        return self
-
 
 class Ending(Strict):
     max_rung: Id = Field(description="Highest rung at the end that still counts as stability.")
@@ -317,19 +293,20 @@ class Scenario(Strict):
         """Every dangling or duplicate id, as (field path, message) pairs."""
         errors: list[tuple[tuple[str | int, ...], str]] = []
 
-        def unique(items: list, path: str, what: str) -> set[str]:
+        def unique(items: list, path: tuple[str, ...], what: str) -> set[str]:
             seen: set[str] = set()
             for i, item in enumerate(items):
                 if item.id in seen:
-                    errors.append(((path, i, "id"), f"duplicate {what} id '{item.id}'"))
+                    errors.append(((*path, i, "id"), f"duplicate {what} id '{item.id}'"))
                 seen.add(item.id)
             return seen
 
-        actors = unique(self.actors, "actors", "actor")
-        measures = unique(self.measures, "measures", "measure")
-        unique(self.events, "events", "event")
-        rungs = unique(self.tension.rungs, "tension", "rung")
-        kinds = unique(self.inspections.types, "inspections", "inspection type")
+        actors = unique(self.actors, ("actors",), "actor")
+        measures = unique(self.measures, ("measures",), "measure")
+        unique(self.events, ("events",), "event")
+        rungs = unique(self.tension.rungs, ("tension", "rungs"), "rung")
+        kinds = unique(self.inspections.types, ("inspections", "types"), "inspection type")
+        errors += self._rule_errors()
 
         def need(value: str | None, known: set[str], path: tuple[str | int, ...], what: str) -> None:
             if value is not None and value not in known:
@@ -347,6 +324,16 @@ class Scenario(Strict):
         need(self.rules.stability.max_rung, rungs, ("rules", "stability", "max_rung"), "rung")
         for i, event in enumerate(self.events):
             base: tuple[str | int, ...] = ("events", i)
+            for field_name in ("actors", "responders"):
+                listed = getattr(event, field_name)
+                for j, actor in enumerate(listed):
+                    if actor in listed[:j]:
+                        errors.append(((*base, field_name, j), f"actor '{actor}' is listed twice"))
+            if bool(event.responders) != bool(event.responses):
+                missing = "responses" if event.responders else "responders"
+                errors.append(((*base, missing), "responders and responses go together: give both or neither"))
+            if event.trigger.when is not None and not event.trigger.when.model_fields_set:
+                errors.append(((*base, "trigger", "when"), "an empty condition always holds: name at least one"))
             for j, actor in enumerate(event.actors):
                 need(actor, actors, (*base, "actors", j), "actor")
             for j, actor in enumerate(event.responders):
@@ -377,10 +364,31 @@ class Scenario(Strict):
                 for j, change in enumerate(effects.trust):
                     need(change.source, actors, (*epath, "trust", j, "from"), "actor")
                     need(change.target, actors, (*epath, "trust", j, "to"), "actor")
+                    if change.source == change.target:
+                        errors.append(((*epath, "trust", j), f"an actor's trust in itself is not used ('{change.source}')"))
                 for actor in effects.posture:
                     need(actor, actors, (*epath, "posture", actor), "actor")
                 for actor in effects.security:
                     need(actor, actors, (*epath, "security", actor), "actor")
+        return errors
+
+
+    def _rule_errors(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Rules that span several fields: the ladder rises from 0, start below the top, floor below ceiling."""
+        errors: list[tuple[tuple[str | int, ...], str]] = []
+        rungs = self.tension.rungs
+        if rungs[0].at != 0.0:
+            errors.append((("tension", "rungs", 0, "at"), f"the first rung must start at 0, not {rungs[0].at:g}"))
+        for k in range(1, len(rungs)):
+            lower, upper = rungs[k - 1], rungs[k]
+            if upper.at <= lower.at:
+                errors.append((("tension", "rungs", k, "at"),
+                               f"rungs must rise: '{upper.id}' starts at {upper.at:g}, not above '{lower.id}' at {lower.at:g}"))  # fmt: skip
+        if self.tension.start >= rungs[-1].at:
+            errors.append((("tension", "start"),
+                           f"start tension {self.tension.start:g} is already on the top rung '{rungs[-1].id}'"))  # fmt: skip
+        if self.trust.floor >= self.trust.ceiling:
+            errors.append((("trust", "floor"), f"floor {self.trust.floor:g} must be below ceiling {self.trust.ceiling:g}"))
         return errors
 
 

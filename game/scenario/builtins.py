@@ -38,13 +38,13 @@ def builtin_scenarios() -> list[tuple[str, str, Path]]:
 
 
 def resolve_scenario(name_or_path: str) -> Scenario:
-    """Load the scenario at an existing path, or the built-in one whose file stem or id is ``name_or_path``.
+    """Load the scenario file at ``name_or_path``, or the built-in one whose file stem or id it is.
 
     Raises ScenarioError when the file is invalid, or when nothing matches
     (the message lists the built-in scenarios).
     """
     given = Path(name_or_path)
-    if given.exists():
+    if given.is_file():
         return load_scenario(given)
     folder = builtin_dir()
     if folder.is_dir():
@@ -55,6 +55,9 @@ def resolve_scenario(name_or_path: str) -> Scenario:
     for scenario_id, _title, path in builtins:
         if scenario_id == name_or_path:
             return load_scenario(path)
+    if given.exists():
+        # A folder or other non-file: let the loader say what it is.
+        return load_scenario(given)
     names = ", ".join(scenario_id for scenario_id, _title, _path in builtins) or "none found"
     message = f"no such file, and no built-in scenario of that name; built-in scenarios: {names}"
     raise ScenarioError([ScenarioIssue(name_or_path, 0, 0, "", message)])

@@ -110,8 +110,10 @@ def _read_text(path: Path, file: str) -> str:
         # utf-8-sig: a byte order mark, as some Windows editors write, is harmless.
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # Count characters, not bytes, as an editor does; the line is good UTF-8 up to the bad byte.
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         message = f"the file is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be read; save it as UTF-8"
         raise _one(file, message, line, column) from None
 
@@ -127,16 +129,6 @@ def _reference_issues(
     references: list[tuple[tuple[str | int, ...], str]], file: str, positions: YamlPositions
 ) -> Iterable[ScenarioIssue]:
     for raw_path, message in references:
-        path = _model_path(raw_path)
+        path = raw_path
         line, column = positions.position(path, at_key=names_a_key(path))
         yield ScenarioIssue(file, line, column, path_text(path), message)
-
-
-def _model_path(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
-    # Scenario.reference_errors() names duplicate rungs and inspection types as
-    # ("tension", i, "id") and ("inspections", i, "id"); the lists live one
-    # level down, under "rungs" and "types".
-    lists = {"tension": "rungs", "inspections": "types"}
-    if len(path) > 1 and path[0] in lists and isinstance(path[1], int):
-        return (path[0], lists[str(path[0])], *path[1:])
-    return path

@@ -72,3 +72,13 @@ def test_every_shipped_scenario_is_valid() -> None:
         pytest.skip("no scenario has been added to scenarios/ yet")
 
     assert [str(issue) for issue in validate_paths([builtin_dir()])] == []
+
+
+def test_a_folder_named_like_a_builtin_does_not_hide_it(
+    shipped: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("cwd")
+    (elsewhere / "minimal").mkdir()
+    monkeypatch.chdir(elsewhere)
+
+    assert resolve_scenario("minimal").title == "Two Valleys"

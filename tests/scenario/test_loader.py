@@ -72,7 +72,7 @@ BROKEN_FILES = [
     ),
     ("dangling_measure.yaml", 131, 19, "events[0].softened_by[0].measure", "names measure 'hot_line'"),
     ("dangling_rung.yaml", 19, 15, "rules.stability.max_rung", "names rung 'calm', which is not defined"),
-    ("descending_rungs.yaml", 23, 3, "tension", "rungs must rise: 'crisis' starts at 20.0"),
+    ("descending_rungs.yaml", 33, 11, "tension.rungs[2].at", "rungs must rise: 'crisis' starts at 20, not above 'strained' at 25"),
     ("duplicate_actor_id.yaml", 55, 9, "actors[2].id", "duplicate actor id 'east'"),
     ("duplicate_key.yaml", 52, 5, "actors[1]", "duplicate key 'name' (first given on line 51)"),
     ("duplicate_rung_id.yaml", 35, 12, "tension.rungs[3].id", "duplicate rung id 'crisis'"),
@@ -201,7 +201,7 @@ def test_a_model_check_reports_its_own_words(tmp_path: Path) -> None:
 
     issue = only_issue(path)
 
-    assert (issue.path, issue.message) == ("trust", "floor 0.02 must be below ceiling 0.01")
+    assert (issue.path, issue.message) == ("trust.floor", "floor 0.02 must be below ceiling 0.01")
 
 
 def test_responders_without_responses_is_one_issue_on_the_event(tmp_path: Path) -> None:
@@ -212,7 +212,7 @@ def test_responders_without_responses_is_one_issue_on_the_event(tmp_path: Path) 
 
     issue = only_issue(path)
 
-    assert issue.path == "events[0]"
+    assert issue.path == "events[0].responses"
     assert "responders and responses go together" in issue.message
 
 
@@ -323,3 +323,43 @@ def test_a_scenario_error_is_a_value_error_whose_text_lists_every_issue() -> Non
 
     assert isinstance(error, ValueError)
     assert str(error) == "a.yaml:1:1: one\na.yaml:2:1: id: two"
+
+
+def test_a_bad_byte_after_wide_characters_is_placed_by_character_not_byte(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.yaml"
+    path.write_bytes("id: minimal\ntitle: Ünïcödé ".encode() + b"\xff\n")
+
+    issue = only_issue(path)
+
+    assert (issue.line, issue.column) == (2, len("title: Ünïcödé ") + 1)
+
+
+def test_an_actor_named_twice_in_an_event_is_reported_at_the_repeat(tmp_path: Path) -> None:
+    issue = only_issue(variant(tmp_path, "    actors: [east, west]\n", "    actors: [east, west, east]\n"))
+
+    assert issue.path == "events[0].actors[2]"
+    assert "listed twice" in issue.message
+
+
+def test_an_empty_condition_is_refused_because_it_always_holds(tmp_path: Path) -> None:
+    text = "      when:\n        measure_in_force: pullback\n        tension_below: crisis\n        after_round: 1\n"
+    issue = only_issue(variant(tmp_path, text, "      when: {}\n"))
+
+    assert issue.path == "events[1].trigger.when"
+    assert "always holds" in issue.message
+
+
+def test_an_event_changing_an_actors_trust_in_itself_is_refused(tmp_path: Path) -> None:
+    issue = only_issue(variant(tmp_path, "{from: east, to: west, delta: -0.05}", "{from: east, to: east, delta: -0.05}"))
+
+    assert issue.path == "events[0].effects.trust[0]"
+    assert "trust in itself" in issue.message
+
+
+def test_a_yes_is_not_a_posture(tmp_path: Path) -> None:
+    text = minimal_text()
+    line = next(x for x in text.splitlines(keepends=True) if x.strip().startswith("posture: ") and "{" not in x)
+    issue = only_issue(variant(tmp_path, line, line.split("posture:")[0] + "posture: yes\n"))
+
+    assert issue.path.endswith(".posture")
+    assert "whole number" in issue.message or "integer" in issue.message

@@ -52,6 +52,35 @@ def test_the_schema_uses_the_yaml_keys_from_and_to() -> None:
     assert set(pair["required"]) == {"from", "to", "value"}
 
 
+# Editors' YAML support (yaml-language-server) is built on draft-07. These
+# keywords mean the same there, and "$defs" is only a container that "$ref"
+# points into, so the schema works in those editors too.
+DRAFT_07_KEYWORDS = {
+    "$defs", "$ref", "$schema", "additionalProperties", "anyOf", "default", "description", "enum", "items",
+    "maxItems", "maxLength", "maximum", "minItems", "minLength", "minProperties", "minimum", "pattern",
+    "patternProperties", "properties", "propertyNames", "required", "title", "type",
+}  # fmt: skip
+
+
+def keywords(schema: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            found.add(key)
+            # Under these keys sit names of fields, definitions and patterns, not keywords.
+            children = value.values() if key in ("properties", "$defs", "patternProperties") else [value]
+            for child in children:
+                found |= keywords(child)
+    elif isinstance(schema, list):
+        for item in schema:
+            found |= keywords(item)
+    return found
+
+
+def test_the_schema_uses_only_keywords_draft_07_editors_understand() -> None:
+    assert keywords(json.loads(schema_json())) - DRAFT_07_KEYWORDS == set()
+
+
 def test_the_minimal_fixture_satisfies_the_schema() -> None:
     errors = [error.message for error in validator().iter_errors(yaml_data(MINIMAL))]
 
