@@ -38,13 +38,13 @@ def main() -> None:
     for _ in range(3):
         states = [new_game(scenario, seed) for seed in range(args.games)]
         start = time.perf_counter()
-        for state, game_moves in zip(states, moves):
+        for state, game_moves in zip(states, moves, strict=True):
             for move in game_moves:
                 apply(state, move)
         best_apply = min(best_apply, time.perf_counter() - start)
         replays = [Session(scenario, seed) for seed in range(args.games)]
         start = time.perf_counter()
-        for session, game_moves in zip(replays, moves):
+        for session, game_moves in zip(replays, moves, strict=True):
             for move in game_moves:
                 session.submit(move)
         best_submit = min(best_submit, time.perf_counter() - start)
@@ -56,7 +56,9 @@ def main() -> None:
           f"(mean {lengths.mean():.0f} moves and {rounds.mean():.1f} rounds a game)")  # fmt: skip
     print(f"apply  : {total / best_apply:10,.0f} moves/s")
     print(f"submit : {total / best_submit:10,.0f} moves/s (apply + state hash + log)")
-    print(f"games  : {args.games / games_time:10,.1f} whole AI games/s ({games_time / args.games * 1000:.1f} ms a game)")
+    print(
+        f"games  : {args.games / games_time:10,.1f} whole AI games/s ({games_time / args.games * 1000:.1f} ms a game)"
+    )
 
 
 if __name__ == "__main__":

@@ -113,7 +113,9 @@ class SimpleAI:
             return Decision(Dialogue(me, act, (target,)), f"chose to {act.replace('_', ' ')} towards {target}")
         return Decision(Pass(me), "done for this turn")
 
-    def _respond(self, seat_view: dict[str, Any], by_kind: dict, trust: dict[str, float], rng: random.Random) -> Decision:
+    def _respond(
+        self, seat_view: dict[str, Any], by_kind: dict, trust: dict[str, float], rng: random.Random
+    ) -> Decision:
         me = seat_view["seat"]
         agreement = by_kind["accept"]["agreements"][0]
         proposer = next(a["proposer"] for a in seat_view["agreements"] if a["id"] == agreement)

@@ -47,9 +47,9 @@ def fire_round(state: GameState) -> None:
             continue
         fire(state, e, injected=False)
     for event_id in state.injected:
-        e = event(state, event_id)
-        assert e is not None
-        fire(state, e, injected=True)
+        injected = event(state, event_id)
+        assert injected is not None
+        fire(state, injected, injected=True)
     state.injected.clear()
 
 

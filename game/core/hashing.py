@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-
-import numpy as np
-
 from collections.abc import Callable, Sequence
 from typing import TypeVar
+
+import numpy as np
 
 from game.core.spec import Scenario
 from game.core.state import SETTLED, Agreement, GameState, Inspection, Occurrence

@@ -30,8 +30,8 @@ from game.core.moves import (
     Pass,
     Pause,
     Propose,
-    Reject,
     RefuseInspection,
+    Reject,
     RequestInspection,
     RespondEvent,
     Resume,
@@ -100,7 +100,11 @@ def _turn(state: GameState, actor: int, move: Move) -> None:
     if owner != actor:
         waiting = f"it is {state.name(owner)}'s turn" if owner is not None else "no one is to move"
         raise IllegalMove("not_your_turn", f"{state.name(actor)} cannot act now: {waiting}")
-    if state.phase == "verification" and inspections.pending(state) is not None and move.kind in ("pass", "request_inspection"):
+    if (
+        state.phase == "verification"
+        and inspections.pending(state) is not None
+        and move.kind in ("pass", "request_inspection")
+    ):
         raise IllegalMove("answer_first", f"{state.name(actor)} must first answer the inspection request")
 
 
@@ -124,7 +128,9 @@ def check(state: GameState, move: Move) -> None:
     if isinstance(move, Pass):
         return
     if isinstance(move, Dialogue | Propose | Withdraw) and state.actions >= state.scenario.rules.actions_per_turn:
-        raise IllegalMove("turn_limit", f"{name} has made {state.actions} moves this turn, the most allowed; it must pass")
+        raise IllegalMove(
+            "turn_limit", f"{name} has made {state.actions} moves this turn, the most allowed; it must pass"
+        )
     if isinstance(move, Dialogue):
         if move.act not in DIALOGUE_KINDS:
             raise IllegalMove("unknown_act", f"Unknown statement '{move.act}'; statements: {', '.join(DIALOGUE_KINDS)}")
@@ -142,7 +148,9 @@ def check(state: GameState, move: Move) -> None:
         if problem:
             raise IllegalMove("bad_terms", problem)
         if state.capital[actor] < m.cost:
-            raise IllegalMove("insufficient_capital", f"{name} has {state.capital[actor]} capital; {m.name} costs {m.cost}")
+            raise IllegalMove(
+                "insufficient_capital", f"{name} has {state.capital[actor]} capital; {m.name} costs {m.cost}"
+            )
     elif isinstance(move, Withdraw):
         a = _agreement(state, move.agreement)
         own_proposal = a.status == PROPOSED and a.proposer == actor
@@ -183,7 +191,9 @@ def check(state: GameState, move: Move) -> None:
         assert e is not None
         options = [o.id for o in e.responses]
         if move.option not in options:
-            raise IllegalMove("unknown_option", f"'{move.option}' is not a response to {e.name}; responses: {', '.join(options)}")
+            raise IllegalMove(
+                "unknown_option", f"'{move.option}' is not a response to {e.name}; responses: {', '.join(options)}"
+            )
     else:  # pragma: no cover - every move kind is handled above
         raise IllegalMove("malformed", f"Unhandled move kind '{move.kind}'")
 
@@ -287,7 +297,10 @@ def legal_moves(state: GameState, actor_id: str) -> list[MoveOption]:
         pending = inspections.pending(state)
         if pending is not None:
             ids = [pending.id]
-            return [MoveOption(k, {"inspections": ids}) for k in ("grant_inspection", "delay_inspection", "refuse_inspection")]
+            return [
+                MoveOption(k, {"inspections": ids})
+                for k in ("grant_inspection", "delay_inspection", "refuse_inspection")
+            ]
         requests = [
             {"agreement": a.id, "target": state.ids[t], "method": a.verification,
              "cost": inspections.method(state, a.verification).cost}  # type: ignore[union-attr]
@@ -297,11 +310,11 @@ def legal_moves(state: GameState, actor_id: str) -> list[MoveOption]:
         options = [MoveOption("request_inspection", {"requests": requests})] if requests else []
         return [*options, MoveOption("pass")]
     if phase == "events":
-        owed = {}
+        responses: dict[str, list[str]] = {}
         for occurrence, p in events.awaiting(state):
             if p == actor:
                 e = events.event(state, occurrence.event)
                 assert e is not None
-                owed[occurrence.id] = [o.id for o in e.responses]
-        return [MoveOption("respond_event", {"occurrences": owed})]
+                responses[occurrence.id] = [o.id for o in e.responses]
+        return [MoveOption("respond_event", {"occurrences": responses})]
     return []

@@ -215,7 +215,12 @@ def _read(kind: str, name: str, annotation: str, value: Any) -> Any:
             raise MalformedMove(f"{where}: expected a whole number, got {value!r:.60}")
         return value
     if annotation == "float":
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or value != value
+            or abs(value) == float("inf")
+        ):
             raise MalformedMove(f"{where}: expected a number, got {value!r:.60}")
         return float(value)
     if annotation == "tuple[str, ...]":
@@ -243,5 +248,5 @@ def move_from_dict(data: Any) -> Move:
     for name, annotation in expected.items():
         if name not in data:
             raise MalformedMove(f"move '{kind}' is missing field '{name}'")
-        values[name] = _read(kind, name, annotation, data[name])
+        values[name] = _read(cls.kind, name, annotation, data[name])
     return cls(**values)

@@ -8,6 +8,7 @@ copying a state for look-ahead costs nothing here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from transitions import EventData, Machine
 
@@ -26,7 +27,8 @@ class Phase:
 PHASES: dict[str, Phase] = {
     p.name: p
     for p in (
-        Phase("briefing", "Briefing", frozenset(), "Capital is renewed, scheduled events announced, intelligence handed out."),
+        Phase("briefing", "Briefing", frozenset(),
+              "Capital is renewed, scheduled events announced, intelligence handed out."),
         Phase("diplomacy", "Diplomacy", frozenset({"dialogue", "propose", "withdraw", "pass"}),
               "In turn order, each actor makes statements and proposals while its capital lasts, then passes."),
         Phase("responses", "Responses", frozenset({"accept", "reject", "counter"}),
@@ -45,6 +47,10 @@ PHASES: dict[str, Phase] = {
 ORDER = list(PHASES)
 
 
+def _state(event: EventData) -> GameState:
+    return cast(GameState, event.model)
+
+
 def begin_round(state: GameState) -> None:
     state.round += 1
     state.rotate()
@@ -58,21 +64,21 @@ def begin_round(state: GameState) -> None:
 
 
 def _start_round(event: EventData) -> None:
-    begin_round(event.model)
+    begin_round(_state(event))
 
 
 def _reset_turns(event: EventData) -> None:
-    state: GameState = event.model
+    state = _state(event)
     state.done = set()
     state.actions = 0
 
 
 def _fire_events(event: EventData) -> None:
-    events.fire_round(event.model)
+    events.fire_round(_state(event))
 
 
 def _assess(event: EventData) -> None:
-    state: GameState = event.model
+    state = _state(event)
     agreements.assess(state)
     tension.assess(state)
     scoring.assess(state)
@@ -82,11 +88,11 @@ def _assess(event: EventData) -> None:
 
 
 def _game_over(event: EventData) -> bool:
-    return event.model.ending is not None
+    return _state(event).ending is not None
 
 
 def _announce_end(event: EventData) -> None:
-    state: GameState = event.model
+    state = _state(event)
     if state.ending == scoring.COLLECTIVE_FAILURE and not state.end_reason:
         state.end_reason = f"tension reached {state.scenario.tension.rungs[-1].name}"
     state.notify(f"The game is over: {state.ending.replace('_', ' ')} ({state.end_reason}).")  # type: ignore[union-attr]

@@ -71,15 +71,15 @@ class Rung(Strict):
 
 class TensionRules(Strict):
     start: float = Field(ge=0.0, le=100.0, description="Tension at the start, 0 to 100.")
-    decay: float = Field(
-        ge=0.0, le=1.0, description="Share of tension above the first rung that fades each round."
-    )
+    decay: float = Field(ge=0.0, le=1.0, description="Share of tension above the first rung that fades each round.")
     posture_weight: float = Field(
         default=0.0, ge=0.0, le=10.0, description="Tension added each round per point of posture above 1."
     )
     detected_violation: TensionDelta = Field(default=0.0, description="Tension added when a violation is found.")
     refused_inspection: TensionDelta = Field(default=0.0, description="Tension added when an inspection is refused.")
-    rungs: list[Rung] = Field(min_length=2, description="The escalation ladder, lowest first. The last rung ends the game.")
+    rungs: list[Rung] = Field(
+        min_length=2, description="The escalation ladder, lowest first. The last rung ends the game."
+    )
 
 
 class Objective(Strict):
@@ -105,9 +105,13 @@ class Actor(Strict):
     kind: Literal["state", "organisation"] = "state"
     colour: Colour
     posture: int = Field(ge=0, le=5, description="Military readiness, 0 (stood down) to 5 (mobilised).")
-    capital: Cost = Field(description="Political capital granted at each briefing (unspent capital does not carry over).")
+    capital: Cost = Field(
+        description="Political capital granted at each briefing (unspent capital does not carry over)."
+    )
     can_inspect: bool = Field(default=False, description="May request inspections of agreements it is not party to.")
-    intel_accuracy: Probability = Field(default=0.7, description="Chance each intelligence report it receives is right.")
+    intel_accuracy: Probability = Field(
+        default=0.7, description="Chance each intelligence report it receives is right."
+    )
     persona: Id = Field(default="simple", description="Default AI persona when no human takes the seat.")
     briefing: str = Field(default="", description="Private briefing: interests, red lines, suspicions.")
     objectives: Objectives = Field(default_factory=Objectives)
@@ -136,7 +140,9 @@ class InspectionType(Strict):
 
 class InspectionRules(Strict):
     types: list[InspectionType] = Field(min_length=1)
-    delay_factor: Probability = Field(description="Detection chance is multiplied by this when the inspection is delayed.")
+    delay_factor: Probability = Field(
+        description="Detection chance is multiplied by this when the inspection is delayed."
+    )
     delay_trust: Delta = Field(description="Trust change of every other actor towards a party that delays.")
     refuse_trust: Delta = Field(description="Trust change of every other actor towards a party that refuses.")
 
@@ -175,6 +181,13 @@ class InForceEffect(Strict):
     tension: TensionDelta = Field(default=0.0, description="Tension change each round it stays in force.")
 
 
+Reciprocity = Literal["reciprocal", "one_sided"]
+
+
+def _reciprocal_only() -> list[Reciprocity]:
+    return ["reciprocal"]
+
+
 class Measure(Strict):
     id: Id
     name: Text
@@ -183,18 +196,24 @@ class Measure(Strict):
     sign: SignEffect
     in_force: InForceEffect = Field(default_factory=InForceEffect)
     comply_cost: float = Field(ge=0.0, le=100.0, description="Security points a party gives up each round it complies.")
-    defect_gain: float = Field(ge=0.0, le=100.0, description="Security points a party gains each round it secretly defects.")
+    defect_gain: float = Field(
+        ge=0.0, le=100.0, description="Security points a party gains each round it secretly defects."
+    )
     detection: dict[Id, Probability] = Field(
         min_length=1, description="Detection chance of a violation, per inspection type that can verify it."
     )
-    durations: list[Annotated[int, Field(ge=1, le=100)]] = Field(min_length=1, description="Durations in rounds a proposal may choose.")
-    reciprocity: list[Literal["reciprocal", "one_sided"]] = Field(
-        default_factory=lambda: ["reciprocal"], min_length=1, description="Which kinds of terms it allows."
+    durations: list[Annotated[int, Field(ge=1, le=100)]] = Field(
+        min_length=1, description="Durations in rounds a proposal may choose."
+    )
+    reciprocity: list[Reciprocity] = Field(
+        default_factory=_reciprocal_only, min_length=1, description="Which kinds of terms it allows."
     )
     intel_bonus: float = Field(
         default=0.0, ge=0.0, le=1.0, description="Added to the intelligence accuracy of each party about the others."
     )
-    max_parties: int = Field(default=10, ge=2, le=50, description="Most parties an agreement may have, proposer included.")
+    max_parties: int = Field(
+        default=10, ge=2, le=50, description="Most parties an agreement may have, proposer included."
+    )
     text: Text = Field(description="What the measure is, in a sentence or two.")
     source: Text = Field(description="The real-world measure it is drawn from.")
 
@@ -226,8 +245,12 @@ class Condition(Strict):
 
 
 class Trigger(Strict):
-    round: int | None = Field(default=None, ge=1, description="Fires in this round (scheduled; announced at the briefing).")
-    probability: Probability | None = Field(default=None, description="Chance it fires in each round its condition holds.")
+    round: int | None = Field(
+        default=None, ge=1, description="Fires in this round (scheduled; announced at the briefing)."
+    )
+    probability: Probability | None = Field(
+        default=None, description="Chance it fires in each round its condition holds."
+    )
     when: Condition | None = None
 
     @model_validator(mode="after")
@@ -265,7 +288,9 @@ class Ending(Strict):
 
 class Rules(Strict):
     rounds: int = Field(ge=1, le=200, description="Rounds before the game ends.")
-    actions_per_turn: int = Field(default=3, ge=1, le=20, description="Most dialogue moves and proposals in one diplomacy turn.")
+    actions_per_turn: int = Field(
+        default=3, ge=1, le=20, description="Most dialogue moves and proposals in one diplomacy turn."
+    )
     counters: int = Field(default=1, ge=0, le=5, description="How many times a proposal may be countered.")
     stability: Ending
 
@@ -351,7 +376,10 @@ class Scenario(Strict):
                 need(when.measure_not_in_force, measures, (*cpath, "measure_not_in_force"), "measure")
             if event.trigger.round is not None and event.trigger.round > self.rules.rounds:
                 errors.append(
-                    ((*base, "trigger", "round"), f"round {event.trigger.round} is after the last round {self.rules.rounds}")
+                    (
+                        (*base, "trigger", "round"),
+                        f"round {event.trigger.round} is after the last round {self.rules.rounds}",
+                    )
                 )
             effect_sets: list[tuple[tuple[str | int, ...], Effects]] = [((*base, "effects"), event.effects)]
             effect_sets += [((*base, "responses", j, "effects"), r.effects) for j, r in enumerate(event.responses)]
@@ -365,13 +393,14 @@ class Scenario(Strict):
                     need(change.source, actors, (*epath, "trust", j, "from"), "actor")
                     need(change.target, actors, (*epath, "trust", j, "to"), "actor")
                     if change.source == change.target:
-                        errors.append(((*epath, "trust", j), f"an actor's trust in itself is not used ('{change.source}')"))
+                        errors.append(
+                            ((*epath, "trust", j), f"an actor's trust in itself is not used ('{change.source}')")
+                        )
                 for actor in effects.posture:
                     need(actor, actors, (*epath, "posture", actor), "actor")
                 for actor in effects.security:
                     need(actor, actors, (*epath, "security", actor), "actor")
         return errors
-
 
     def _rule_errors(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Rules that span several fields: the ladder rises from 0, start below the top, floor below ceiling."""
@@ -382,13 +411,17 @@ class Scenario(Strict):
         for k in range(1, len(rungs)):
             lower, upper = rungs[k - 1], rungs[k]
             if upper.at <= lower.at:
-                errors.append((("tension", "rungs", k, "at"),
-                               f"rungs must rise: '{upper.id}' starts at {upper.at:g}, not above '{lower.id}' at {lower.at:g}"))  # fmt: skip
+                message = (
+                    f"rungs must rise: '{upper.id}' starts at {upper.at:g}, not above '{lower.id}' at {lower.at:g}"
+                )
+                errors.append((("tension", "rungs", k, "at"), message))
         if self.tension.start >= rungs[-1].at:
-            errors.append((("tension", "start"),
-                           f"start tension {self.tension.start:g} is already on the top rung '{rungs[-1].id}'"))  # fmt: skip
+            message = f"start tension {self.tension.start:g} is already on the top rung '{rungs[-1].id}'"
+            errors.append((("tension", "start"), message))
         if self.trust.floor >= self.trust.ceiling:
-            errors.append((("trust", "floor"), f"floor {self.trust.floor:g} must be below ceiling {self.trust.ceiling:g}"))
+            errors.append(
+                (("trust", "floor"), f"floor {self.trust.floor:g} must be below ceiling {self.trust.ceiling:g}")
+            )
         return errors
 
 

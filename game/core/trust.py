@@ -6,7 +6,10 @@ from game.core.state import GameState
 
 
 def shift(state: GameState, i: int, j: int, delta: float) -> float:
-    """Change how far ``i`` trusts ``j`` by ``delta``, within the scenario's floor and ceiling; returns the change made."""
+    """Change how far ``i`` trusts ``j`` by ``delta``, within the scenario's floor and ceiling.
+
+    Returns the change actually made.
+    """
     if i == j or delta == 0.0:
         return 0.0
     rules = state.scenario.trust
@@ -40,7 +43,9 @@ def bayes(prior: float, violation_found: bool, detection: float, false_alarm: fl
     return num / den
 
 
-def observe_inspection(state: GameState, target: int, violation_found: bool, detection: float, false_alarm: float) -> None:
+def observe_inspection(
+    state: GameState, target: int, violation_found: bool, detection: float, false_alarm: float
+) -> None:
     """Every other actor updates its trust in ``target`` from an announced inspection result."""
     rules = state.scenario.trust
     for j in range(state.n):

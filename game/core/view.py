@@ -92,8 +92,8 @@ def view(state: GameState, seat: str, full: bool = True) -> dict[str, Any]:
         if not full and a.status in SETTLED:
             continue
         involved = {a.proposer, *a.addressees, *a.parties}
-        public = a.status not in (PROPOSED, "rejected", "countered", "withdrawn") or a.parties
-        if not (everything or public or me in involved):
+        known = a.status not in (PROPOSED, "rejected", "countered", "withdrawn") or bool(a.parties)
+        if not (everything or known or me in involved):
             continue
         entry = {**_agreement_entry(a, ids)}
         # Compliance is secret: a seat sees its own choices, and others' only when a finding revealed them.

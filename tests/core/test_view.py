@@ -81,14 +81,13 @@ def test_a_compliance_choice_stays_hidden_through_the_rest_of_the_round():
         {"objectives": {"private": [{"metric": "trust_held", "weight": 3, "text": "Be loved"}]}},
         {"capital": 9},
         {"intel_accuracy": 0.95},
-        {"persona": "hardliner"},
     ],
-    ids=["briefing", "private_objectives", "capital", "intel_accuracy", "persona"],
+    ids=["briefing", "private_objectives", "capital", "intel_accuracy"],
 )
 def test_a_seat_does_not_see_another_seats_secrets(secret):
     plain, secretive = game(with_secret_of_bb(), seed=3), game(with_secret_of_bb(**secret), seed=3)
+    assert_same_views(plain, secretive, others("bb"))
     for session in (plain, secretive):
-        assert_same_views(plain, secretive, others("bb"))
         sign(session, proposer="aa", to=("cc",), measure="hotline", verification="none")
         decide(session)
         play_until(session, "diplomacy", round_=2)  # Borduria gets intelligence on Arland and Carpania
@@ -117,7 +116,7 @@ def test_a_seat_does_not_see_another_seats_intelligence():
         sign(session, proposer="aa", to=("cc",), measure="hotline", verification="none")
         decide(session, defect=("aa",))
         play_until(session, "diplomacy", round_=2)
-    assert plain.view("bb")["intel"] != sharp.view("bb")["intel"] or plain.view("bb") != sharp.view("bb")
+    assert [x["accuracy"] for x in plain.view("bb")["intel"]] != [x["accuracy"] for x in sharp.view("bb")["intel"]]
     assert_same_views(plain, sharp, others("bb"))
     assert all(x["seat"] == "aa" for x in plain.view("aa")["intel"])
 
@@ -205,5 +204,4 @@ def test_looking_changes_nothing():
     for seat in (*ACTORS, *OMNISCIENT):
         session.view(seat)
         session.legal_moves(seat)
-    assert session.hash() == before and len(session.log) == len([e for e in session.log])
-    session.submit(Pass("aa")) if session.state.phase == "diplomacy" else None
+    assert session.hash() == before

@@ -72,7 +72,13 @@ BROKEN_FILES = [
     ),
     ("dangling_measure.yaml", 131, 19, "events[0].softened_by[0].measure", "names measure 'hot_line'"),
     ("dangling_rung.yaml", 19, 15, "rules.stability.max_rung", "names rung 'calm', which is not defined"),
-    ("descending_rungs.yaml", 33, 11, "tension.rungs[2].at", "rungs must rise: 'crisis' starts at 20, not above 'strained' at 25"),
+    (
+        "descending_rungs.yaml",
+        33,
+        11,
+        "tension.rungs[2].at",
+        "rungs must rise: 'crisis' starts at 20, not above 'strained' at 25",
+    ),
     ("duplicate_actor_id.yaml", 55, 9, "actors[2].id", "duplicate actor id 'east'"),
     ("duplicate_key.yaml", 52, 5, "actors[1]", "duplicate key 'name' (first given on line 51)"),
     ("duplicate_rung_id.yaml", 35, 12, "tension.rungs[3].id", "duplicate rung id 'crisis'"),
@@ -350,7 +356,9 @@ def test_an_empty_condition_is_refused_because_it_always_holds(tmp_path: Path) -
 
 
 def test_an_event_changing_an_actors_trust_in_itself_is_refused(tmp_path: Path) -> None:
-    issue = only_issue(variant(tmp_path, "{from: east, to: west, delta: -0.05}", "{from: east, to: east, delta: -0.05}"))
+    issue = only_issue(
+        variant(tmp_path, "{from: east, to: west, delta: -0.05}", "{from: east, to: east, delta: -0.05}")
+    )
 
     assert issue.path == "events[0].effects.trust[0]"
     assert "trust in itself" in issue.message

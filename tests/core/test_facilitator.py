@@ -1,0 +1,157 @@
+"""The white cell: pause and resume, adjust a value with a recorded reason, inject events, end the game."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.core.moves import Adjust, EndGame, InjectEvent, Pass, Pause, Resume
+from tests.builders import pass_until, tiny
+from tests.core.helpers import (
+    ACTORS,
+    FAC,
+    actor,
+    approx,
+    game,
+    refused,
+    rules,
+    sign,
+    tension,
+    texts,
+    trust,
+    quiet,
+)
+
+
+def test_a_pause_stops_every_actor_until_the_facilitator_resumes():
+    session = game()
+    session.submit(Pause(FAC, "a question from the floor"))
+    assert session.view("aa")["paused"] is True
+    for seat in ACTORS:
+        assert session.legal_moves(seat) == []
+    refused(session, Pass("aa"), "paused")
+    assert [o.kind for o in session.legal_moves(FAC)][0] == "resume"
+    session.submit(Resume(FAC))
+    assert session.view("aa")["paused"] is False
+    session.submit(Pass("aa"))
+    assert session.to_move() == "bb"
+
+
+def test_a_pause_and_resume_are_logged_and_announced():
+    session = game()
+    session.submit(Pause(FAC, "fire drill"), "white cell")
+    session.submit(Resume(FAC))
+    assert [e.move.kind for e in session.log] == ["pause", "resume"]
+    assert session.log[0].move.reason == "fire drill" and session.log[0].rationale == "white cell"
+    assert any("paused the game: fire drill" in t for t in texts(session, "cc"))
+
+
+def test_the_facilitator_may_still_act_during_a_pause():
+    session = game(tiny())
+    session.submit(Pause(FAC, "break"))
+    session.submit(Adjust(FAC, "tension", 25, "calmer after the break"))
+    session.submit(InjectEvent(FAC, "raid"))
+    assert tension(session) == 25
+    assert session.view(FAC)["injected"] == ["raid"]
+    assert session.view(FAC)["paused"] is True
+
+
+@pytest.mark.parametrize(
+    ("target", "value", "read"),
+    [
+        ("tension", 12.5, lambda s: tension(s)),
+        ("trust:bb:aa", 0.9, lambda s: trust(s, "bb", "aa")),
+        ("capital:cc", 7, lambda s: actor(s, "cc")["capital"]),
+        ("posture:bb", 5, lambda s: actor(s, "bb", seat="aa")["posture"]),
+        ("security:aa", -4.5, lambda s: actor(s, "aa")["security"]),
+    ],
+)
+def test_an_adjustment_sets_the_value_and_is_logged_with_its_reason(target, value, read):
+    session = game()
+    session.submit(Adjust(FAC, target, value, "to restart the exercise"))
+    assert read(session) == approx(value)
+    entry = session.log[-1]
+    assert entry.move == Adjust(FAC, target, value, "to restart the exercise")
+    assert entry.hash == session.hash()
+    assert any("to restart the exercise" in t for t in texts(session, FAC))
+
+
+def test_a_trust_adjustment_changes_only_that_cell():
+    session = game()
+    before = session.view(FAC)["trust"]
+    session.submit(Adjust(FAC, "trust:cc:io", 0.2, "a scandal"))
+    after = session.view(FAC)["trust"]
+    assert after["cc"]["io"] == 0.2
+    assert {(i, j) for i in before for j in before[i] if before[i][j] != after[i][j]} == {("cc", "io")}
+
+
+def test_an_adjustment_to_the_top_rung_ends_the_game_as_collective_failure():
+    session = game()
+    session.submit(Adjust(FAC, "tension", 85, "war scare"))
+    assert session.state.phase == "debrief"
+    assert session.state.ending == "collective_failure"
+
+
+def test_an_adjusted_capital_lasts_only_until_the_next_briefing():
+    session = game()
+    session.submit(Adjust(FAC, "capital:aa", 10, "a windfall"))
+    for seat in ACTORS:
+        session.submit(Pass(seat))
+    pass_until(session, "diplomacy")
+    assert actor(session, "aa")["capital"] == 4
+
+
+def test_ending_the_game_settles_an_ending_and_records_the_reason():
+    session = game()
+    session.submit(EndGame(FAC, "the room is booked"))
+    state = session.state
+    assert state.phase == "debrief"
+    assert state.ending in ("stability", "stalemate", "collective_failure")
+    assert state.ending == "stalemate"  # no agreement in force
+    assert "the room is booked" in state.end_reason
+    assert session.outcome()["end_reason"] == state.end_reason
+    assert session.to_move() is None
+    assert session.legal_moves(FAC) == [] and all(session.legal_moves(s) == [] for s in ACTORS)
+
+
+def test_ending_the_game_with_an_agreement_in_force_on_a_low_rung_is_stability():
+    session = game()
+    sign(session, measure="hotline", verification="none")
+    session.submit(EndGame(FAC, "time"))
+    assert session.state.ending == "stability"
+
+
+def test_the_facilitator_may_end_a_paused_game():
+    session = game()
+    session.submit(Pause(FAC, "time"))
+    session.submit(EndGame(FAC, "time is up"))
+    assert session.over
+
+
+def test_the_facilitators_options_follow_the_pause():
+    session = game(tiny())
+    kinds = [o.kind for o in session.legal_moves(FAC)]
+    assert kinds == ["pause", "inject_event", "adjust", "end_game"]
+    inject = next(o for o in session.legal_moves(FAC) if o.kind == "inject_event")
+    assert inject.choices["events"] == ["incident", "raid"]
+    session.submit(Pause(FAC, "break"))
+    assert [o.kind for o in session.legal_moves(FAC)] == ["resume", "inject_event", "adjust", "end_game"]
+
+
+def test_a_paused_game_does_not_run_on_by_itself():
+    session = game(quiet(rules=rules(rounds=1)))
+    for seat in ACTORS[:-1]:
+        session.submit(Pass(seat))
+    session.submit(Pause(FAC, "hold"))
+    before = session.hash()
+    assert session.state.phase == "diplomacy" and session.to_move() == "io"
+    session.submit(Resume(FAC))
+    assert session.hash() != before
+    session.submit(Pass("io"))
+    assert session.state.phase == "verification"
+
+
+def test_facilitator_moves_pass_through_the_dict_form():
+    session = game()
+    session.submit({"kind": "adjust", "actor": "facilitator", "target": "tension", "value": 10, "reason": "calm"})
+    assert tension(session) == 10
+    assert session.log[-1].move == Adjust(FAC, "tension", 10.0, "calm")
