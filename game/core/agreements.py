@@ -157,7 +157,7 @@ def owing_decision(state: GameState) -> set[int]:
 
 
 def assess(state: GameState) -> None:
-    """Once a round: effects of agreements in force, then expiry."""
+    """Once a round: the effects of agreements in force; this round's secret choices are done with."""
     for a in state.agreements:
         if a.status not in ACTIVE:
             continue
@@ -169,6 +169,11 @@ def assess(state: GameState) -> None:
                     trust.shift(state, i, j, m.in_force.trust)
         tension.raise_by(state, m.in_force.tension)
         a.choices.clear()
-        if a.ends <= state.round:
+
+
+def expire(state: GameState) -> None:
+    """Agreements whose last round this was expire."""
+    for a in state.agreements:
+        if a.status in ACTIVE and a.ends <= state.round:
             a.status = EXPIRED
             state.notify(f"Agreement {a.id} ({describe(state, a)}) expired.")

@@ -65,7 +65,9 @@ def fire(state: GameState, e: Event, injected: bool) -> Occurrence:
     occurrence = Occurrence(f"e{len(state.occurrences) + 1}", e.id, state.round, injected, factor)
     occurrence.pending = [i for i in state.turn_order() if state.ids[i] in e.responders]
     state.occurrences.append(occurrence)
-    state.fired.add(e.id)
+    if not injected:
+        # An inject does not use up a one-time event: it still comes in its own round.
+        state.fired.add(e.id)
     apply_effects(state, e.effects, factor)
     source = " (injected by the facilitator)" if injected else ""
     eased = f" Its impact was softened by: {', '.join(softeners)}." if softeners else ""

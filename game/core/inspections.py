@@ -15,8 +15,11 @@ def method(state: GameState, method_id: str) -> InspectionType | None:
     return None
 
 
-def may_request(state: GameState, requester: int, a: Agreement, target: int) -> str | None:
-    """Why ``requester`` may not inspect ``target`` under ``a`` now, or None if it may."""
+def may_request(state: GameState, requester: int, a: Agreement, target: int, afford: bool = True) -> str | None:
+    """Why ``requester`` may not inspect ``target`` under ``a`` now, or None if it may.
+
+    ``afford=False`` leaves capital out: who is asked to act must not reveal anyone's capital, which is secret.
+    """
     if a.status not in ACTIVE:
         return f"agreement {a.id} is not in force"
     if a.verification == "none":
@@ -29,7 +32,7 @@ def may_request(state: GameState, requester: int, a: Agreement, target: int) -> 
         return f"{state.name(requester)} is not a party to agreement {a.id} and has no inspection mandate"
     kind = method(state, a.verification)
     assert kind is not None
-    if state.capital[requester] < kind.cost:
+    if afford and state.capital[requester] < kind.cost:
         return f"{kind.name} costs {kind.cost} capital and {state.name(requester)} has {state.capital[requester]}"
     for i in state.inspections:
         if i.round == state.round and i.agreement == a.id and i.target == target:
@@ -46,6 +49,16 @@ def request(state: GameState, requester: int, a: Agreement, target: int) -> Insp
     state.notify(f"{state.name(requester)} requested a {kind.name.lower()} of {state.name(target)} "
                  f"under agreement {a.id} ({describe(state, a)}).")  # fmt: skip
     return inspection
+
+
+def could_inspect(state: GameState, requester: int) -> bool:
+    """Could the requester inspect anything now, capital aside (public facts only)?"""
+    return any(
+        may_request(state, requester, a, t, afford=False) is None
+        for a in state.agreements
+        if a.status in ACTIVE and a.verification != "none"
+        for t in a.committed()
+    )
 
 
 def pending(state: GameState) -> Inspection | None:

@@ -69,6 +69,8 @@ def _agreement(state: GameState, agreement_id: str) -> Agreement:
 
 
 def _addressees(state: GameState, actor: int, to: tuple[str, ...], limit: int) -> tuple[int, ...]:
+    if not to:
+        raise IllegalMove("bad_addressee", "Name at least one addressee")
     if len(set(to)) != len(to):
         raise IllegalMove("bad_addressee", "An addressee is named twice")
     idx = tuple(_actor(state, t) for t in to)
@@ -77,6 +79,15 @@ def _addressees(state: GameState, actor: int, to: tuple[str, ...], limit: int) -
     if len(idx) > limit:
         raise IllegalMove("bad_addressee", f"At most {limit} addressees are allowed here, not {len(idx)}")
     return idx
+
+
+def _bound_by_terms(state: GameState, actor: int) -> bool:
+    """Only states carry obligations, so only a state can offer one-sided terms."""
+    return state.scenario.actors[actor].kind == "state"
+
+
+def _reciprocity(state: GameState, m: Measure, initiator: int) -> list[str]:
+    return [r for r in m.reciprocity if r != "one_sided" or _bound_by_terms(state, initiator)]
 
 
 def terms_problem(m: Measure, reciprocity: str, duration: int, verification: str) -> str | None:
@@ -147,6 +158,8 @@ def check(state: GameState, move: Move) -> None:
         problem = terms_problem(m, move.reciprocity, move.duration, move.verification)
         if problem:
             raise IllegalMove("bad_terms", problem)
+        if move.reciprocity == "one_sided" and not _bound_by_terms(state, actor):
+            raise IllegalMove("bad_terms", f"{name} is an organisation: it has no obligations to offer one-sidedly")
         if state.capital[actor] < m.cost:
             raise IllegalMove(
                 "insufficient_capital", f"{name} has {state.capital[actor]} capital; {m.name} costs {m.cost}"
@@ -168,6 +181,9 @@ def check(state: GameState, move: Move) -> None:
             problem = terms_problem(m, move.reciprocity, move.duration, move.verification)
             if problem:
                 raise IllegalMove("bad_terms", problem)
+            if move.reciprocity == "one_sided" and not _bound_by_terms(state, a.initiator):
+                initiator = state.name(a.initiator)
+                raise IllegalMove("bad_terms", f"{initiator} is an organisation: one-sided terms would bind no one")
             if (move.reciprocity, move.duration, move.verification) == (a.reciprocity, a.duration, a.verification):
                 raise IllegalMove("bad_terms", "A counter must change the terms; to agree as they stand, accept")
     elif isinstance(move, Comply | Defect):
@@ -178,7 +194,7 @@ def check(state: GameState, move: Move) -> None:
         a = _agreement(state, move.agreement)
         problem = inspections.may_request(state, actor, a, _actor(state, move.target))
         if problem:
-            raise IllegalMove("bad_inspection", problem)
+            raise IllegalMove("bad_inspection", problem[0].upper() + problem[1:])
     elif isinstance(move, GrantInspection | DelayInspection | RefuseInspection):
         inspection = state.inspection(move.inspection)
         if inspection is None or inspection.answer or inspection.target != actor:
@@ -223,8 +239,9 @@ def _check_facilitator(state: GameState, move: Move) -> None:
         if not move.reason.strip():
             raise IllegalMove("no_reason", "An adjustment needs a reason for the record")
         what, _ = adjust_target(state, move.target)
-        bounds = {"tension": (0.0, 100.0), "trust": (0.0, 1.0), "capital": (0.0, 100.0), "posture": (0.0, 5.0),
-                  "security": (-1e6, 1e6)}  # fmt: skip
+        trust = state.scenario.trust
+        bounds = {"tension": (0.0, 100.0), "trust": (trust.floor, trust.ceiling), "capital": (0.0, 100.0),
+                  "posture": (0.0, 5.0), "security": (-1e6, 1e6)}  # fmt: skip
         low, high = bounds[what]
         if not (low <= move.value <= high) or math.isnan(move.value):
             raise IllegalMove("bad_value", f"{what} must be between {low:g} and {high:g}, not {move.value:g}")
@@ -262,12 +279,12 @@ def legal_moves(state: GameState, actor_id: str) -> list[MoveOption]:
                     "cost": m.cost,
                     "to": others,
                     "max_to": min(len(others), m.max_parties - 1),
-                    "reciprocity": list(m.reciprocity),
+                    "reciprocity": _reciprocity(state, m, actor),
                     "durations": list(m.durations),
                     "verification": [*m.detection, "none"],
                 }
                 for m in state.scenario.measures
-                if m.cost <= capital
+                if m.cost <= capital and _reciprocity(state, m, actor)
             }
             if measures:
                 options.append(MoveOption("propose", {"measures": measures}))
@@ -284,9 +301,14 @@ def legal_moves(state: GameState, actor_id: str) -> list[MoveOption]:
         counterable = {}
         for a in owed:
             m = agreements.measure(state, a.measure)
-            if m is not None and a.depth < state.scenario.rules.counters:
-                counterable[a.id] = {"reciprocity": list(m.reciprocity), "durations": list(m.durations),
-                                     "verification": [*m.detection, "none"]}  # fmt: skip
+            if m is None or a.depth >= state.scenario.rules.counters:
+                continue
+            terms = {"reciprocity": _reciprocity(state, m, a.initiator), "durations": list(m.durations),
+                     "verification": [*m.detection, "none"]}  # fmt: skip
+            combinations = len(terms["reciprocity"]) * len(terms["durations"]) * len(terms["verification"])
+            if combinations > 1:
+                # A counter must change something: the current terms are the one combination left out.
+                counterable[a.id] = {**terms, "unchanged": [a.reciprocity, a.duration, a.verification]}
         if counterable:
             options.append(MoveOption("counter", {"agreements": counterable}))
         return options

@@ -83,8 +83,11 @@ def _assess(event: EventData) -> None:
     tension.assess(state)
     scoring.assess(state)
     if tension.at_top(state) or state.round >= state.scenario.rules.rounds:
+        # Agreements in force in the last round count for the ending: they expire with the game, not before it.
         state.ending = scoring.classify(state)
         state.end_reason = "the last round was played" if state.ending != scoring.COLLECTIVE_FAILURE else ""
+    else:
+        agreements.expire(state)
 
 
 def _game_over(event: EventData) -> bool:
@@ -154,7 +157,8 @@ def to_move(state: GameState) -> int | None:
         inspection = inspections.pending(state)
         if inspection is not None:
             return inspection.target
-        return next((i for i in state.turn_order() if i not in state.done), None)
+        # Only an actor that could inspect something is asked; the phase is skipped when no one can.
+        return next((i for i in state.turn_order() if i not in state.done and inspections.could_inspect(state, i)), None)
     if phase == "events":
         waiting = {p for _, p in events.awaiting(state)}
         return next((i for i in state.turn_order() if i in waiting), None)
@@ -162,6 +166,7 @@ def to_move(state: GameState) -> int | None:
 
 
 def finish(state: GameState, ending: str, reason: str) -> None:
+    state.paused = False
     state.ending = ending
     state.end_reason = reason
     _FINISH.trigger(state)

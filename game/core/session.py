@@ -49,8 +49,8 @@ class Session:
 
     def submit(self, move: Move | dict[str, Any], rationale: str = "") -> list[Notice]:
         """Apply a move (object or dict form); an illegal one raises ``IllegalMove`` and nothing changes."""
-        if isinstance(move, dict):
-            move = move_from_dict(move)
+        if not isinstance(move, Move):
+            move = move_from_dict(move)  # refuses anything that is not a move's dict form
         round_, phase = self.state.round, self.state.phase
         notices = apply(self.state, move)
         entry = LogEntry(len(self.log) + 1, round_, phase, move, rationale, state_hash(self.state))

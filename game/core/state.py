@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -25,6 +25,7 @@ VIOLATED = "violated"  # a violation was found; no longer in force
 EXPIRED = "expired"
 WITHDRAWN = "withdrawn"
 ACTIVE = frozenset({IN_FORCE, SUSPECTED})
+R = TypeVar("R")
 SETTLED = frozenset({REJECTED, COUNTERED, VIOLATED, EXPIRED, WITHDRAWN})  # nothing about it changes any more
 
 
@@ -116,6 +117,18 @@ class Intel:
     accuracy: float
 
 
+def _by_id(records: list[R], ident: str, prefix: str) -> R | None:
+    """Records are numbered "<prefix><k>" from 1 in the order made, so the lookup is by position.
+
+    Only the exact form counts: ASCII digits, no leading zero (so "a01" or "a²" name nothing).
+    """
+    number = ident[1:]
+    if ident[:1] != prefix or not number.isascii() or not number.isdecimal() or number.startswith("0"):
+        return None
+    k = int(number) - 1
+    return records[k] if k < len(records) else None
+
+
 class GameState:
     """Where a game stands. Build one with ``new_game``; change it only with ``apply``."""
 
@@ -185,26 +198,13 @@ class GameState:
         return new
 
     def agreement(self, agreement_id: str) -> Agreement | None:
-        # Ids are "a<k>" with k the position + 1, so the lookup is O(1).
-        if agreement_id.startswith("a") and agreement_id[1:].isdigit():
-            k = int(agreement_id[1:]) - 1
-            if 0 <= k < len(self.agreements):
-                return self.agreements[k]
-        return None
+        return _by_id(self.agreements, agreement_id, "a")
 
     def inspection(self, inspection_id: str) -> Inspection | None:
-        if inspection_id.startswith("i") and inspection_id[1:].isdigit():
-            k = int(inspection_id[1:]) - 1
-            if 0 <= k < len(self.inspections):
-                return self.inspections[k]
-        return None
+        return _by_id(self.inspections, inspection_id, "i")
 
     def occurrence(self, occurrence_id: str) -> Occurrence | None:
-        if occurrence_id.startswith("e") and occurrence_id[1:].isdigit():
-            k = int(occurrence_id[1:]) - 1
-            if 0 <= k < len(self.occurrences):
-                return self.occurrences[k]
-        return None
+        return _by_id(self.occurrences, occurrence_id, "e")
 
     def rung(self) -> int:
         """Index of the rung the tension is on."""

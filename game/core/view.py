@@ -96,7 +96,7 @@ def view(state: GameState, seat: str, full: bool = True) -> dict[str, Any]:
         if not (everything or known or me in involved):
             continue
         entry = {**_agreement_entry(a, ids)}
-        # Compliance is secret: a seat sees its own choices, and others' only when a finding revealed them.
+        # Compliance is secret: a seat sees only its own choices (findings, which are public, say what was caught).
         entry["compliance"] = [
             {"round": r, "party": ids[p], "choice": c} for r, p, c in a.history if everything or p == me
         ]

@@ -59,9 +59,13 @@ def inspection_type(data: dict[str, Any], type_id: str) -> dict[str, Any]:
 
 
 def rules(**changes: Any) -> dict[str, Any]:
-    base = scenario_data()["rules"]
-    base.update(changes)
-    return base
+    """The tiny scenario's ``rules`` block with some values changed."""
+    return {**scenario_data()["rules"], **changes}
+
+
+def tension_rules(**changes: Any) -> dict[str, Any]:
+    """The tiny scenario's ``tension`` block with some values changed."""
+    return {**scenario_data()["tension"], **changes}
 
 
 # --- reaching a situation --------------------------------------------------------------------------------------
@@ -88,8 +92,15 @@ def last_id(session: Session, collection: str) -> str:
     return session.view(FAC)[collection][-1]["id"]
 
 
-def propose(session: Session, proposer: str, measure: str = "safeguards", to: tuple[str, ...] = ("bb",),
-            reciprocity: str = "reciprocal", duration: int = 2, verification: str = "onsite") -> str:  # fmt: skip
+def propose(
+    session: Session,
+    proposer: str,
+    measure: str = "safeguards",
+    to: tuple[str, ...] = ("bb",),
+    reciprocity: str = "reciprocal",
+    duration: int = 2,
+    verification: str = "onsite",
+) -> str:
     """In diplomacy: pass round to ``proposer`` and table a measure; returns the proposal's id."""
     pass_to(session, proposer)
     session.submit(Propose(proposer, measure, to, reciprocity, duration, verification))
@@ -106,8 +117,15 @@ def answer_all(session: Session, reply: Callable[[str, str], str] = lambda seat,
         session.submit(Accept(seat, owed[0]) if kind == "accept" else Reject(seat, owed[0]))
 
 
-def sign(session: Session, proposer: str = "aa", to: tuple[str, ...] = ("bb",), measure: str = "safeguards",
-         reciprocity: str = "reciprocal", duration: int = 2, verification: str = "onsite") -> str:  # fmt: skip
+def sign(
+    session: Session,
+    proposer: str = "aa",
+    to: tuple[str, ...] = ("bb",),
+    measure: str = "safeguards",
+    reciprocity: str = "reciprocal",
+    duration: int = 2,
+    verification: str = "onsite",
+) -> str:
     """From diplomacy: propose, let the others pass, and have every addressee accept; returns the agreement id."""
     aid = propose(session, proposer, measure, to, reciprocity, duration, verification)
     pass_until(session, "responses")
@@ -155,8 +173,9 @@ def inspect(session: Session, requester: str, agreement: str, target: str, reply
     return next(i for i in session.view(FAC)["inspections"] if i["id"] == iid)
 
 
-def signed_and_decided(scenario: Scenario | None = None, seed: int = 1, defect: tuple[str, ...] = (),
-                       **terms: Any) -> tuple[Session, str]:  # fmt: skip
+def signed_and_decided(
+    scenario: Scenario | None = None, seed: int = 1, defect: tuple[str, ...] = (), **terms: Any
+) -> tuple[Session, str]:
     """A game in round 1's verification phase with one agreement in force (safeguards, aa-bb, onsite by default)."""
     session = game(scenario, seed)
     aid = sign(session, **terms)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.core.moves import Accept, Comply, Counter, Defect, Pass, Reject, Withdraw
 from tests.builders import pass_until
 from tests.core.helpers import (
+    play_until,
     ACTORS,
     FAC,
     actor,
@@ -79,12 +80,15 @@ def test_a_proposal_every_addressee_rejects_is_rejected_and_changes_nothing_else
     session = game()
     aid = propose(session, "aa", measure="hotline", to=("bb",), verification="none")
     pass_until(session, "responses")
-    before, tension_before = trust_matrix(session), tension(session)
     session.submit(Reject("bb", aid))
     assert agreement(session, aid)["status"] == "rejected"
-    assert trust_matrix(session) == before and tension(session) == tension_before
-    assert actor(session, "aa")["capital"] == 3  # the capital is spent all the same
-    assert session.state.phase == "verification"  # nobody is bound, so implementation is skipped
+    # Nobody is bound and nothing can be inspected, so the round runs on to the next diplomacy phase.
+    assert (session.state.round, session.state.phase) == (2, "diplomacy")
+    # A twin game in which the proposal was never made stands exactly where this one does, but for capital.
+    twin = game()
+    pass_until(twin, "diplomacy")
+    play_until(twin, "diplomacy", round_=2)
+    assert trust_matrix(session) == trust_matrix(twin) and tension(session) == tension(twin)
 
 
 def test_a_counter_is_a_new_proposal_the_proposer_must_answer():
@@ -150,7 +154,7 @@ def test_a_proposer_may_withdraw_its_proposal_before_the_answers():
     session.submit(Withdraw("aa", aid))
     assert agreement(session, aid)["status"] == "withdrawn"
     assert "withdraw" not in options(session, "aa")
-    pass_until(session, "verification")
+    play_until(session, "diplomacy", round_=2)
     assert not any(e.phase == "responses" for e in session.log)  # nothing left to answer
 
 
@@ -159,12 +163,11 @@ def test_a_party_may_withdraw_from_an_agreement_in_force():
     aid = sign(session, measure="hotline", verification="none")
     decide(session)
     pass_until(session, "diplomacy")
-    pass_to_bb = session.to_move()
-    assert pass_to_bb == "bb"  # round 2 starts with Borduria
+    assert session.to_move() == "bb"  # round 2 starts with Borduria
     session.submit(Withdraw("bb", aid))
     assert agreement(session, aid)["status"] == "withdrawn"
     session.submit(Pass("bb"))
-    pass_until(session, "verification")
+    play_until(session, "diplomacy", round_=3)
     assert not any(e.phase == "implementation" and e.round == 2 for e in session.log)
 
 
@@ -238,14 +241,12 @@ def test_a_measure_in_force_keeps_easing_tension_each_round():
     with_line, without = game(seed=3), game(seed=3)
     sign(with_line, measure="hotline", verification="none")  # in force: -1 tension per round
     sign(without, measure="trade", duration=3, verification="none")
-    for session in (with_line, without):
-        decide(session)
-        pass_until(session, "verification")
     # hotline signs at -3, trade at -1; after assessment the hotline's -1 in force shows on top (then decays 10%).
     gap_before = tension(without) - tension(with_line)
     assert gap_before == approx(2)
     for session in (with_line, without):
-        pass_until(session, "diplomacy")
+        decide(session)
+        play_until(session, "diplomacy", round_=2)
     assert tension(without) - tension(with_line) == approx((2 + 1) * 0.9)
 
 

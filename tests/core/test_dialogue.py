@@ -7,6 +7,7 @@ from tests.builders import pass_until
 from tests.core.helpers import (
     ACTORS,
     actor,
+    answer_all,
     approx,
     bayes_clean,
     clamp,
@@ -18,7 +19,6 @@ from tests.core.helpers import (
     pass_to,
     propose,
     quiet,
-    answer_all,
     tension,
     texts,
     trust_matrix,
@@ -69,8 +69,11 @@ def test_a_statement_to_several_actors_reaches_each_of_them_once_and_costs_once(
 
 def test_friendly_statements_each_have_their_own_cost_trust_and_tension():
     # (act, cost, trust, tension) from the tiny scenario
-    for act, cost, gain, calm in [("clarify", 1, 0.02, 0), ("propose_consultations", 2, 0.03, -2),
-                                  ("express_regret", 1, 0.03, -1)]:  # fmt: skip
+    for act, cost, gain, calm in [
+        ("clarify", 1, 0.02, 0),
+        ("propose_consultations", 2, 0.03, -2),
+        ("express_regret", 1, 0.03, -1),
+    ]:
         session = game()
         tension_before = tension(session)
         session.submit(Dialogue("aa", act, ("cc",)))

@@ -51,7 +51,9 @@ def test_a_scheduled_event_is_announced_at_the_briefing_and_fires_in_its_round()
     while session.state.round == 1:
         session.submit(Pass(session.to_move()))
     assert occurrences(session) == []  # nothing fired in round 1
-    assert any(n["round"] == 2 and "Scheduled this round: Border clash" in n["text"] for n in session.view("cc")["notices"])
+    assert any(
+        n["round"] == 2 and "Scheduled this round: Border clash" in n["text"] for n in session.view("cc")["notices"]
+    )
     while session.state.round == 2:
         session.submit(Pass(session.to_move()))
     fired = occurrences(session, "cc")
@@ -88,8 +90,12 @@ def test_a_conditional_event_fires_only_while_its_condition_holds():
 def incident_tension_spike(with_hotline: bool) -> tuple[float, float, dict]:
     """Play round 1 to the incident; return the rise in tension and the fall in bb's trust in aa it caused."""
     session = game(deck(INCIDENT), seed=4)
-    sign(session, measure="hotline" if with_hotline else "trade", duration=3 if not with_hotline else 2,
-         verification="none")  # fmt: skip
+    sign(
+        session,
+        measure="hotline" if with_hotline else "trade",
+        duration=3 if not with_hotline else 2,
+        verification="none",
+    )
     decide(session)
     assert session.state.phase == "verification"
     for _ in range(3):

@@ -12,13 +12,15 @@ from tests.core.helpers import (
     actor,
     approx,
     game,
+    inspect,
+    quiet,
     refused,
     rules,
     sign,
+    signed_and_decided,
     tension,
     texts,
     trust,
-    quiet,
 )
 
 
@@ -155,3 +157,13 @@ def test_facilitator_moves_pass_through_the_dict_form():
     session.submit({"kind": "adjust", "actor": "facilitator", "target": "tension", "value": 10, "reason": "calm"})
     assert tension(session) == 10
     assert session.log[-1].move == Adjust(FAC, "tension", 10.0, "calm")
+
+
+@pytest.mark.xfail(
+    strict=True, reason="BUG: adjust lets trust leave [floor, ceiling]; Bayes then cannot move it off 1.0"
+)
+def test_adjusted_trust_stays_where_evidence_can_still_move_it():
+    session, aid = signed_and_decided(defect=("bb",))
+    session.submit(Adjust(FAC, "trust:cc:bb", 1.0, "blind faith"))
+    assert inspect(session, "aa", aid, "bb")["result"] == "violation"  # onsite never misses, never false-alarms
+    assert trust(session, "cc", "bb") == approx(trust(session, "io", "bb"))  # certain evidence: down to the floor

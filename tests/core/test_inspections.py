@@ -57,8 +57,9 @@ def test_parties_and_mandated_organisations_may_inspect_but_other_third_parties_
     session.submit(Pass("cc"))
     requests = options(session, "io")["request_inspection"]["requests"]
     assert {(r["agreement"], r["target"], r["method"], r["cost"]) for r in requests} == {
-        (aid, "aa", "onsite", 1), (aid, "bb", "onsite", 1)
-    }  # fmt: skip
+        (aid, "aa", "onsite", 1),
+        (aid, "bb", "onsite", 1),
+    }
 
 
 def test_the_requester_pays_and_the_target_must_answer_before_anyone_else_moves():

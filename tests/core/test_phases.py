@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.core.moves import Dialogue, Pass, RespondEvent
-from tests.builders import pass_until, scenario_data
+from tests.builders import pass_until
 from tests.core.helpers import (
     ACTORS,
     FAC,
@@ -20,6 +20,7 @@ from tests.core.helpers import (
     rules,
     sign,
     tension,
+    tension_rules,
     variant,
 )
 
@@ -99,7 +100,9 @@ def test_responses_wait_only_on_addressees_and_implementation_only_on_parties():
     assert [e.move.actor for e in session.log if e.phase == "implementation"] == ["aa", "bb"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: verification waits for every actor to pass even when nothing can be inspected")
+@pytest.mark.xfail(
+    strict=True, reason="BUG: verification waits for every actor to pass even when nothing can be inspected"
+)
 def test_verification_is_skipped_when_no_agreement_can_be_inspected():
     session = game()
     for seat in ACTORS:
@@ -166,9 +169,7 @@ def test_an_agreement_in_force_on_a_low_rung_at_the_end_is_stability():
 
 
 def test_agreements_in_force_on_a_high_rung_at_the_end_are_a_stalemate():
-    data = scenario_data()
-    tension_rules = {**data["tension"], "start": 50}
-    session = game(quiet(rules=rules(rounds=1), tension=tension_rules))
+    session = game(quiet(rules=rules(rounds=1), tension=tension_rules(start=50)))
     sign(session, measure="hotline", verification="none")
     decide(session)
     pass_until(session, "debrief")
@@ -177,8 +178,7 @@ def test_agreements_in_force_on_a_high_rung_at_the_end_are_a_stalemate():
 
 
 def test_reaching_the_top_rung_ends_the_game_at_once_as_collective_failure():
-    data = scenario_data()
-    session = game(quiet(tension={**data["tension"], "start": 78}))
+    session = game(quiet(tension=tension_rules(start=78)))
     session.submit(Dialogue("aa", "accuse", ("bb",)))  # +3 tension: 81, on the top rung at 80
     state = session.state
     assert (state.round, state.phase, state.ending) == (1, "debrief", "collective_failure")
@@ -200,8 +200,7 @@ def test_an_event_that_reaches_the_top_rung_ends_the_game_before_anyone_answers_
 
 
 def test_posture_pushing_tension_to_the_top_at_assessment_ends_the_game_early():
-    data = scenario_data()
-    session = game(quiet(tension={**data["tension"], "start": 75, "posture_weight": 5}))
+    session = game(quiet(tension=tension_rules(start=75, posture_weight=5)))
     pass_until(session, "debrief")
     assert session.state.round == 1  # not the last round: the ladder ended it
     assert session.state.ending == "collective_failure"

@@ -17,6 +17,7 @@ from tests.core.helpers import (
     quiet,
     sign,
     tension,
+    tension_rules,
     variant,
 )
 
@@ -123,7 +124,7 @@ def test_the_outcome_counts_agreements_violations_and_detections():
 
 
 def test_a_stable_game_shares_a_higher_stability_score_than_a_tense_one():
-    calm, tense = game(quiet()), game(quiet(tension={**quiet().tension.model_dump(), "start": 60}))
+    calm, tense = game(quiet()), game(quiet(tension=tension_rules(start=60)))
     for session in (calm, tense):
         play_until(session, "debrief")
     assert calm.outcome()["stability"] > tense.outcome()["stability"]

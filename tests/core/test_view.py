@@ -111,7 +111,10 @@ def test_a_seat_does_not_see_another_seats_trust():
 
 
 def test_a_seat_does_not_see_another_seats_intelligence():
-    plain, sharp = game(with_secret_of_bb(intel_accuracy=0.05), seed=9), game(with_secret_of_bb(intel_accuracy=0.95), seed=9)
+    plain, sharp = (
+        game(with_secret_of_bb(intel_accuracy=0.05), seed=9),
+        game(with_secret_of_bb(intel_accuracy=0.95), seed=9),
+    )
     for session in (plain, sharp):
         sign(session, proposer="aa", to=("cc",), measure="hotline", verification="none")
         decide(session, defect=("aa",))
@@ -122,7 +125,7 @@ def test_a_seat_does_not_see_another_seats_intelligence():
 
 
 def test_a_seat_sees_its_own_secrets_and_only_the_public_part_of_others():
-    session = game(variant(lambda d: None, events=[]))
+    session = game()
     view = session.view("aa")
     me = actor(session, "aa", seat="aa")
     assert me["briefing"] == "Arland's secret briefing."
