@@ -46,10 +46,14 @@ def in_force(state: GameState, measure_id: str) -> bool:
     return any(a.status in ACTIVE and a.measure == measure_id for a in state.agreements)
 
 
-def active_count(state: GameState, actor: int | None = None, category: str | None = None) -> int:
+def active_count(
+    state: GameState, actor: int | None = None, category: str | None = None, measure_id: str | None = None
+) -> int:
     count = 0
     for a in state.agreements:
         if a.status not in ACTIVE or (actor is not None and actor not in a.parties):
+            continue
+        if measure_id is not None and a.measure != measure_id:
             continue
         if category is not None:
             m = measure(state, a.measure)
@@ -120,6 +124,23 @@ def obligations(state: GameState, a: Agreement) -> tuple[int, ...]:
     if a.reciprocity == "one_sided":
         return tuple(p for p in states if p == a.initiator)
     return states
+
+
+def open_starting(state: GameState) -> None:
+    """Put the scenario's starting agreements in force for round 1 (initial trust already reflects them)."""
+    for start in state.scenario.agreements:
+        parties = tuple(state.index[p] for p in start.parties)
+        initiator = state.index[start.initiator] if start.initiator else parties[0]
+        a = Agreement(f"a{len(state.agreements) + 1}", start.measure, parties[0], parties[1:], initiator,
+                      start.reciprocity, start.duration, start.verification, round_proposed=0)  # fmt: skip
+        a.answers = {p: "accept" for p in parties[1:]}
+        a.status = IN_FORCE
+        a.parties = tuple(sorted(parties))
+        a.obligated = obligations(state, a)
+        a.started, a.ends = 1, start.duration
+        state.agreements.append(a)
+        names = ", ".join(state.name(p) for p in a.parties)
+        state.notify(f"In force at the start: agreement {a.id}, {describe(state, a)} between {names}.")
 
 
 def withdraw(state: GameState, a: Agreement, actor: int) -> None:

@@ -136,6 +136,7 @@ _FINISH = MACHINE.events["finish"]
 def start(state: GameState) -> None:
     """Open round 1 of a new game."""
     state.phase = "briefing"
+    agreements.open_starting(state)
     begin_round(state)
     settle(state)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from game.core import agreements, tension
+from game.core.spec import Objective
 from game.core.state import GameState
 
 STABILITY = "stability"
@@ -13,9 +14,10 @@ COLLECTIVE_FAILURE = "collective_failure"
 ENDINGS = (STABILITY, STALEMATE, COLLECTIVE_FAILURE)
 
 
-def metric(state: GameState, actor: int, name: str) -> float:
+def metric(state: GameState, actor: int, objective: Objective) -> float:
+    name = objective.metric
     if name == "agreements":
-        return float(agreements.active_count(state, actor))
+        return float(agreements.active_count(state, actor, objective.category, objective.measure))
     if name == "connectivity":
         return float(agreements.active_count(state, actor, "cooperation"))
     if name == "trust_held":
@@ -26,7 +28,7 @@ def metric(state: GameState, actor: int, name: str) -> float:
     raise KeyError(name)  # "security" is a stock, counted once in score()
 
 
-def objectives(state: GameState, actor: int) -> list:
+def objectives(state: GameState, actor: int) -> list[Objective]:
     spec = state.scenario.actors[actor].objectives
     return [*spec.public, *spec.private]
 
@@ -36,7 +38,7 @@ def assess(state: GameState) -> None:
     for i in range(state.n):
         for o in objectives(state, i):
             if o.metric != "security":
-                state.score[i] += o.weight * metric(state, i, o.metric)
+                state.score[i] += o.weight * metric(state, i, o)
     state.stability += 1.0 - state.tension / 100.0
     state.rung_rounds[state.rung()] += 1
 

@@ -82,6 +82,9 @@ class TensionRules(Strict):
     )
 
 
+Category = Literal["transparency", "communication", "verification", "constraint", "cooperation"]
+
+
 class Objective(Strict):
     metric: Literal["security", "agreements", "trust_held", "stability", "connectivity"] = Field(
         description=(
@@ -92,6 +95,12 @@ class Objective(Strict):
     )
     weight: float = Field(ge=-10.0, le=10.0, description="Score per round = weight x metric.")
     text: Text = Field(description="The objective in words, as the player reads it.")
+    measure: Id | None = Field(
+        default=None, description="With metric 'agreements': count only agreements of this measure."
+    )
+    category: Category | None = Field(
+        default=None, description="With metric 'agreements': count only agreements of measures of this category."
+    )
 
 
 class Objectives(Strict):
@@ -216,6 +225,7 @@ class Measure(Strict):
     )
     text: Text = Field(description="What the measure is, in a sentence or two.")
     source: Text = Field(description="The real-world measure it is drawn from.")
+    notes: str = Field(default="", description="For the instructor only: background, caveats, what it models.")
 
 
 class Effects(Strict):
@@ -270,6 +280,7 @@ class Event(Strict):
     id: Id
     name: Text
     text: Text
+    notes: str = Field(default="", description="For the instructor only: the real incidents it is modelled on.")
     trigger: Trigger
     once: bool = True
     actors: list[Id] = Field(min_length=1, description="The actors it involves.")
@@ -279,6 +290,15 @@ class Event(Strict):
     )
     responders: list[Id] = Field(default_factory=list, description="Actors who must choose a response.")
     responses: list[ResponseOption] = Field(default_factory=list)
+
+
+class StartingAgreement(Strict):
+    measure: Id
+    parties: list[Id] = Field(min_length=2, description="The parties; the first is recorded as the proposer.")
+    reciprocity: Literal["reciprocal", "one_sided"] = "reciprocal"
+    initiator: Id | None = Field(default=None, description="With one-sided terms: the party bound by it.")
+    duration: int = Field(ge=1, le=200, description="Rounds it stays in force from round 1.")
+    verification: str = Field(default="none", description="An inspection type id from the measure's detection, or none.")
 
 
 class Ending(Strict):
@@ -313,6 +333,9 @@ class Scenario(Strict):
     learning_objectives: list[Text] = Field(default_factory=list)
     debrief_questions: list[Text] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
+    agreements: list[StartingAgreement] = Field(
+        default_factory=list, description="Agreements already in force when the game starts."
+    )
 
     def reference_errors(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Every dangling or duplicate id, as (field path, message) pairs."""
@@ -347,6 +370,33 @@ class Scenario(Strict):
             for kind in measure.detection:
                 need(kind, kinds, ("measures", i, "detection", kind), "inspection type")
         need(self.rules.stability.max_rung, rungs, ("rules", "stability", "max_rung"), "rung")
+        for i, actor in enumerate(self.actors):
+            for side in ("public", "private"):
+                for j, objective in enumerate(getattr(actor.objectives, side)):
+                    opath = ("actors", i, "objectives", side, j)
+                    need(objective.measure, measures, (*opath, "measure"), "measure")
+                    if (objective.measure or objective.category) and objective.metric != "agreements":
+                        errors.append(((*opath, "metric"), "measure and category filter only the 'agreements' metric"))
+        kinds_of = {a.id: a.kind for a in self.actors}
+        detection = {m.id: set(m.detection) for m in self.measures}
+        for i, start in enumerate(self.agreements):
+            spath: tuple[str | int, ...] = ("agreements", i)
+            need(start.measure, measures, (*spath, "measure"), "measure")
+            for j, party in enumerate(start.parties):
+                need(party, actors, (*spath, "parties", j), "actor")
+                if party in start.parties[:j]:
+                    errors.append(((*spath, "parties", j), f"party '{party}' is listed twice"))
+            if start.reciprocity == "one_sided":
+                if start.initiator not in start.parties:
+                    errors.append(((*spath, "initiator"), "one-sided terms need an initiator among the parties"))
+                elif kinds_of.get(start.initiator) != "state":
+                    errors.append(((*spath, "initiator"), "an organisation cannot be bound by one-sided terms"))
+            elif start.initiator is not None:
+                errors.append(((*spath, "initiator"), "an initiator is only for one-sided terms"))
+            allowed = detection.get(start.measure, set())
+            if start.measure in detection and start.verification != "none" and start.verification not in allowed:
+                listed = ", ".join([*sorted(allowed), "none"])
+                errors.append(((*spath, "verification"), f"'{start.verification}' cannot verify this measure; use: {listed}"))
         for i, event in enumerate(self.events):
             base: tuple[str | int, ...] = ("events", i)
             for field_name in ("actors", "responders"):
