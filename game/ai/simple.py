@@ -39,7 +39,8 @@ class Decision:
     rationale: str
 
 
-def _rng(seed: int, step: int, seat: str) -> random.Random:
+def seeded(seed: int, step: int, seat: str) -> random.Random:
+    """The generator for one decision: the same seat at the same step of the same game draws the same."""
     mix = seed * 1_000_003 + step
     for ch in seat:
         mix = mix * 131 + ord(ch)
@@ -57,7 +58,7 @@ class SimpleAI:
 
     def decide(self, turn: Turn) -> Decision:
         me = turn.seat
-        rng = _rng(turn.seed, turn.step, me)
+        rng = seeded(turn.seed, turn.step, me)
         by_kind = turn.choices()
         if "propose" in by_kind or "dialogue" in by_kind or "withdraw" in by_kind:
             return self._diplomacy(me, by_kind, self._trust(turn), rng)

@@ -6,14 +6,17 @@ from collections.abc import Callable
 from typing import Any
 
 from game.core.legality import MoveOption
+from game.core.state import GameState
 
 
 class Turn:
     """A seat's turn. ``view`` is built on first use only (many decisions need just the legal moves)."""
 
     def __init__(self, seat: str, options: list[MoveOption], seed: int, step: int,
-                 look: Callable[[], dict[str, Any]]) -> None:  # fmt: skip
+                 look: Callable[[], dict[str, Any]],
+                 believe: Callable[[int], GameState] | None = None) -> None:  # fmt: skip
         self.seat = seat
+        self.believe = believe  # a state as this seat may believe it to be, from a seed (for look-ahead)
         self.options = options
         self.seed = seed
         self.step = step

@@ -122,6 +122,9 @@ class Actor(Strict):
         default=0.7, description="Chance each intelligence report it receives is right."
     )
     persona: Id = Field(default="simple", description="Default AI persona when no human takes the seat.")
+    persona_params: dict[Id, float] = Field(
+        default_factory=dict, description="Overrides of the persona's parameters (see `parley personas`)."
+    )
     briefing: str = Field(default="", description="Private briefing: interests, red lines, suspicions.")
     objectives: Objectives = Field(default_factory=Objectives)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from game.core import phases, scoring
 from game.core.moves import FACILITATOR
-from game.core.spec import Scenario
+from game.core.spec import DIALOGUE_KINDS, Scenario
 from game.core.state import PROPOSED, SETTLED, Agreement, GameState
 
 DEBRIEF = "debrief"
@@ -38,6 +38,48 @@ def _static_actors(scenario: Scenario) -> list[tuple[dict[str, Any], dict[str, A
         ]  # fmt: skip
         cached = _STATIC[id(scenario)] = (scenario, entries)
     return cached[1]
+
+
+_CATALOGUES: dict[int, tuple[Scenario, dict[str, Any]]] = {}
+
+
+def catalogue(scenario: Scenario) -> dict[str, Any]:
+    """The public rules of the scenario every seat may consult: measures, inspection types, event responses."""
+    cached = _CATALOGUES.get(id(scenario))
+    if cached is None or cached[0] is not scenario:
+        data = {
+            "measures": {
+                m.id: {"name": m.name, "category": m.category, "cost": m.cost, "comply_cost": m.comply_cost,
+                       "defect_gain": m.defect_gain, "detection": dict(m.detection), "durations": list(m.durations),
+                       "reciprocity": list(m.reciprocity), "sign_trust": m.sign.trust, "sign_tension": m.sign.tension,
+                       "text": m.text, "source": m.source}
+                for m in scenario.measures
+            },
+            "inspections": {t.id: {"name": t.name, "cost": t.cost, "false_alarm": t.false_alarm}
+                            for t in scenario.inspections.types},
+            "events": {
+                e.id: {"name": e.name, "text": e.text,
+                       "responses": {o.id: {"label": o.label, "tension": o.effects.tension} for o in e.responses}}
+                for e in scenario.events
+            },
+            "dialogue": {k: getattr(scenario.dialogue, k).cost for k in DIALOGUE_KINDS},
+        }  # fmt: skip
+        cached = _CATALOGUES[id(scenario)] = (scenario, data)
+    return cached[1]
+
+
+def record(state: GameState) -> dict[str, dict[str, int]]:
+    """Each actor's public record: violations found against it, inspections it refused, delayed and granted."""
+    out = {a: {"violations_found": 0, "refused": 0, "delayed": 0, "granted": 0, "last_bad_round": 0} for a in state.ids}
+    for i in state.inspections:
+        entry = out[state.ids[i.target]]
+        if i.answer in ("refused", "delayed", "granted"):
+            entry[i.answer] += 1
+        if i.result == "violation":
+            entry["violations_found"] += 1
+        if i.answer == "refused" or i.result == "violation":
+            entry["last_bad_round"] = max(entry["last_bad_round"], i.round)
+    return out
 
 
 def _agreement_entry(a: Agreement, ids: tuple[str, ...]) -> dict[str, Any]:
@@ -105,7 +147,6 @@ def view(state: GameState, seat: str, full: bool = True) -> dict[str, Any]:
         {"id": i.id, "agreement": i.agreement, "requester": ids[i.requester], "target": ids[i.target],
          "method": i.method, "round": i.round, "answer": i.answer, "result": i.result}
         for i in state.inspections
-        if full or i.round == state.round
     ]  # fmt: skip
     occurrences = [
         {"id": o.id, "event": o.event, "round": o.round, "injected": o.injected, "softened": o.factor < 1.0,
@@ -126,6 +167,7 @@ def view(state: GameState, seat: str, full: bool = True) -> dict[str, Any]:
         "phase": state.phase,
         "paused": state.paused,
         "to_move": ids[owner] if owner is not None else None,
+        "actions": state.actions,  # moves the actor to move has made this diplomacy turn
         "ending": state.ending,
         "end_reason": state.end_reason,
         "tension": round(state.tension, 6),
@@ -135,6 +177,8 @@ def view(state: GameState, seat: str, full: bool = True) -> dict[str, Any]:
         "inspections": inspections,
         "events": occurrences,
         "notices": messages,
+        "record": record(state),
+        "catalogue": catalogue(state.scenario),
     }
     if everything:
         out["trust"] = {ids[i]: {ids[j]: round(float(state.trust[i, j]), 6) for j in range(state.n) if j != i}

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from game.ai.personas import persona_problems
+
 from game.core.spec import Scenario
 from game.scenario.errors import ScenarioError, ScenarioIssue
 from game.scenario.field_errors import names_a_key, path_text, show, words
@@ -43,7 +45,8 @@ def load_scenario(path: str | Path) -> Scenario:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         raise ScenarioError(sorted(_field_issues(exc, file, positions))) from None
-    references = scenario.reference_errors()
+    # Personas are the AI layer's library: a scenario must name ones that exist.
+    references = scenario.reference_errors() + persona_problems(scenario)
     if references:
         raise ScenarioError(sorted(_reference_issues(references, file, positions)))
     return scenario
