@@ -4,18 +4,19 @@ Run: python bench/bench_core.py [SCENARIO] [--games N]
 
 - "apply": replaying recorded moves with ``apply`` alone (the rules engine);
 - "submit": the same through ``Session.submit`` (apply + state hash + log entry);
-- "games": whole AI-only games (AI decisions + submit), one process, one core.
+- "games": whole games with the simple AI on every seat (AI decisions + submit), one process, one core.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import platform
 import time
 
 import numpy as np
 
-from game.ai import play_game
+from game.ai import SimpleAI, play_game
 from game.core import apply, new_game
 from game.core.session import Session
 from game.scenario import resolve_scenario
@@ -27,9 +28,11 @@ def main() -> None:
     parser.add_argument("--games", type=int, default=100)
     args = parser.parse_args()
     scenario = resolve_scenario(args.scenario)
+    gc.freeze()  # as the command line does: the loaded scenario is long-lived
 
     start = time.perf_counter()
-    sessions = [play_game(scenario, seed) for seed in range(args.games)]
+    simple = {a.id: SimpleAI() for a in scenario.actors}  # the baseline AI: this measures the engine, not the AI
+    sessions = [play_game(scenario, seed, simple) for seed in range(args.games)]
     games_time = time.perf_counter() - start
     moves = [[entry.move for entry in s.log] for s in sessions]
     total = sum(len(m) for m in moves)

@@ -8,6 +8,7 @@ see its traceback).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a scenario file, or a folder of them")
 
     commands.add_parser("scenarios", help="list the built-in scenarios")
+    commands.add_parser("personas", help="list the built-in AI personas and their parameters")
     commands.add_parser("schema", help="print the JSON Schema of the scenario format")
 
     simulate = commands.add_parser("simulate", help="play AI-only games and print each outcome")
@@ -56,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=_count(0, 2**63 - 1), default=1, help="seed of the first game (default 1)")
     simulate.add_argument("--games", type=_count(1, 1_000_000), default=1, help="games to play, seeds counting up")
     simulate.add_argument("--json", action="store_true", help="print one JSON object per game")
+    simulate.add_argument("--persona", action="append", default=[], metavar="ACTOR=NAME[:LEVEL]",
+                          help="the persona on an actor's seat, e.g. usa=strategist:hard (repeatable)")
+    simulate.add_argument("--jobs", type=_count(1, 64), default=1, help="processes to spread the games over")
     return parser
 
 
@@ -80,6 +85,26 @@ def _scenarios(out: TextIO) -> int:
     return 0
 
 
+def _personas(out: TextIO) -> int:
+    from game.ai.personas import describe
+
+    for persona in describe():
+        print(f"{persona['name']:<13} {persona['description']}", file=out)
+        params = ", ".join(f"{k}={v:g}" for k, v in persona["params"].items())
+        print(f"{'':<13} {params}", file=out)
+    return 0
+
+
+def _choices(pairs: list[str]) -> dict[str, str]:
+    choices: dict[str, str] = {}
+    for pair in pairs:
+        actor, sep, name = pair.partition("=")
+        if not sep or not actor or not name:
+            raise UsageError(f"--persona expects ACTOR=NAME or ACTOR=NAME:LEVEL, got '{pair}'")
+        choices[actor] = name
+    return choices
+
+
 def _line(outcome: dict) -> str:
     scores = ", ".join(f"{k} {v:.2f}" for k, v in outcome["scores"].items())
     return (
@@ -100,20 +125,26 @@ def _progress(done: int, total: int, err: TextIO) -> None:
 
 
 def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from game.ai import play_game  # imported here so validate/schema stay quick
+    from game.ai.personas import PersonaError  # imported here so validate/schema stay quick
+    from game.ai.tournament import check_choices, format_summary, play_many, summarise
 
     scenario = resolve_scenario(args.scenario)
+    # The scenario and the modules live as long as the run: keep them out of every garbage collection,
+    # which otherwise rescans them all and stalls a decision by milliseconds.
+    gc.freeze()
+    choices = _choices(args.persona)
+    try:
+        check_choices(scenario, choices)
+    except (PersonaError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
     show_progress = args.games > 1 and err.isatty()
-    endings: dict[str, int] = {}
-    for k in range(args.games):
-        outcome = play_game(scenario, args.seed + k).outcome()
-        endings[outcome["ending"]] = endings.get(outcome["ending"], 0) + 1
-        print(json.dumps(outcome, sort_keys=True) if args.json else _line(outcome), file=out)
-        if show_progress:
-            _progress(k + 1, args.games, err)
+    seeds = range(args.seed, args.seed + args.games)
+    records = play_many(scenario, seeds, choices, args.jobs, (lambda d, t: _progress(d, t, err)) if show_progress else None)
+    for record in records:
+        print(json.dumps(record, sort_keys=True) if args.json else _line(record), file=out)
     if args.games > 1 and not args.json:
-        share = ", ".join(f"{name.replace('_', ' ')} {n} ({n / args.games:.0%})" for name, n in sorted(endings.items()))
-        print(f"{args.games} games: {share}", file=out)
+        print("", file=out)
+        print(format_summary(summarise(records)), file=out)
     return 0
 
 
@@ -122,11 +153,15 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     try:
         args = build_parser().parse_args(list(argv))
         if args.command is None:
-            raise UsageError("no command given; commands: validate, scenarios, schema, simulate (see 'parley --help')")
+            raise UsageError(
+                "no command given; commands: validate, scenarios, personas, schema, simulate (see 'parley --help')"
+            )
         if args.command == "validate":
             return _validate(args.paths, out, err)
         if args.command == "scenarios":
             return _scenarios(out)
+        if args.command == "personas":
+            return _personas(out)
         if args.command == "schema":
             out.write(schema_json())
             return 0

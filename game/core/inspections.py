@@ -34,8 +34,10 @@ def may_request(state: GameState, requester: int, a: Agreement, target: int, aff
     assert kind is not None
     if afford and state.capital[requester] < kind.cost:
         return f"{kind.name} costs {kind.cost} capital and {state.name(requester)} has {state.capital[requester]}"
-    for i in state.inspections:
-        if i.round == state.round and i.agreement == a.id and i.target == target:
+    for i in reversed(state.inspections):  # this round's come last
+        if i.round != state.round:
+            break
+        if i.agreement == a.id and i.target == target:
             return f"{state.name(target)} is already being inspected under agreement {a.id} this round"
     return None
 
@@ -62,8 +64,11 @@ def could_inspect(state: GameState, requester: int) -> bool:
 
 
 def pending(state: GameState) -> Inspection | None:
-    for i in state.inspections:
-        if i.round == state.round and not i.answer:
+    """The open request of this round, if any (at most one is open at a time: it must be answered first)."""
+    for i in reversed(state.inspections):
+        if i.round != state.round:
+            break
+        if not i.answer:
             return i
     return None
 

@@ -99,4 +99,13 @@ class Session:
             "violations_detected": detected,
             "moves": len(self.log),
             "hash": self.hash(),
+            "actors": {
+                s.ids[i]: {
+                    "score": round(scoring.score(s, i), 6),
+                    "signed": sum(1 for a in signed if i in a.parties),
+                    "violations": sum(1 for a in s.agreements for _, p, c in a.history if p == i and c == "defect"),
+                    "detected": sum(1 for a in s.agreements for _, p, r in a.findings if p == i and r == "violation"),
+                }
+                for i in range(s.n)
+            },
         }
