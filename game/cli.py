@@ -58,8 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=_count(0, 2**63 - 1), default=1, help="seed of the first game (default 1)")
     simulate.add_argument("--games", type=_count(1, 1_000_000), default=1, help="games to play, seeds counting up")
     simulate.add_argument("--json", action="store_true", help="print one JSON object per game")
-    simulate.add_argument("--persona", action="append", default=[], metavar="ACTOR=NAME[:LEVEL]",
-                          help="the persona on an actor's seat, e.g. usa=strategist:hard (repeatable)")
+    simulate.add_argument(
+        "--persona",
+        action="append",
+        default=[],
+        metavar="ACTOR=NAME[:LEVEL]",
+        help="the persona on an actor's seat, e.g. usa=strategist:hard (repeatable)",
+    )
     simulate.add_argument("--jobs", type=_count(1, 64), default=1, help="processes to spread the games over")
     return parser
 
@@ -139,7 +144,9 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(str(exc)) from None
     show_progress = args.games > 1 and err.isatty()
     seeds = range(args.seed, args.seed + args.games)
-    records = play_many(scenario, seeds, choices, args.jobs, (lambda d, t: _progress(d, t, err)) if show_progress else None)
+    records = play_many(
+        scenario, seeds, choices, args.jobs, (lambda d, t: _progress(d, t, err)) if show_progress else None
+    )
     for record in records:
         print(json.dumps(record, sort_keys=True) if args.json else _line(record), file=out)
     if args.games > 1 and not args.json:

@@ -65,7 +65,7 @@ def build(name: str, overrides: dict[str, float] | None = None, level: str = "no
             raise PersonaError(f"persona '{name}' has no parameter '{key}'; parameters: {', '.join(params)}")
         params[key] = float(value)
     if persona.logic == "simple":
-        return SimpleAI()
+        return SimpleAI(comply=params["honesty"], inspect=params["inspect"])
     if persona.logic == "strategist":
         from game.ai.strategist import Strategist
 
@@ -87,7 +87,9 @@ def persona_problems(scenario: Scenario) -> list[tuple[tuple[str | int, ...], st
     personas = library()
     for i, actor in enumerate(scenario.actors):
         if actor.persona not in personas:
-            errors.append(((("actors", i, "persona")), f"unknown persona '{actor.persona}'; personas: {', '.join(personas)}"))
+            errors.append(
+                ((("actors", i, "persona")), f"unknown persona '{actor.persona}'; personas: {', '.join(personas)}")
+            )
             continue
         for key in actor.persona_params:
             if key not in personas[actor.persona].params:

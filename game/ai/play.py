@@ -37,7 +37,7 @@ def turn_for(session: Session, seat: str) -> Turn:
         session.seed,
         len(session.log),
         lambda: session.view(seat, full=False),
-        lambda seed: believed_state(state, seat, seed),
+        lambda seed, honesty: believed_state(state, seat, seed, honesty),
     )
 
 

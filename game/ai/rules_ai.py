@@ -49,6 +49,7 @@ class Reading:
         self.catalogue: dict[str, Any] = view["catalogue"]
         self.agreements = {a["id"]: a for a in view["agreements"]}
         self.suspicious = {x["about"] for x in view.get("intel", []) if x["round"] == self.round and x["suspicious"]}
+        self._hostile: dict[str, str | None] = {}
 
     def bar(self) -> float:
         """The trust an actor must have earned for this persona to deal with it now (falls as the game ages)."""
@@ -64,12 +65,15 @@ class Reading:
         return (last > 0 and last >= self.round - 1) or actor in self.suspicious
 
     def hostile(self, actor: str) -> str | None:
-        """Why this persona will not cooperate with ``actor`` now, or None."""
-        if self.p["grudge"] and self.caught(actor):
-            return f"it never deals with {self.names[actor]} again after its violation was found"
-        if self.p["reciprocate"] and self.misbehaved_lately(actor) and self.rng.random() >= self.p["forgiveness"]:
-            return f"tit-for-tat: {self.names[actor]} misbehaved last round"
-        return None
+        """Why this persona will not cooperate with ``actor`` now, or None (decided once per decision)."""
+        if actor not in self._hostile:
+            reason = None
+            if self.p["grudge"] and self.caught(actor):
+                reason = f"it never deals with {self.names[actor]} again after its violation was found"
+            elif self.p["reciprocate"] and self.misbehaved_lately(actor) and self.rng.random() >= self.p["forgiveness"]:
+                reason = f"tit-for-tat: {self.names[actor]} misbehaved last round"
+            self._hostile[actor] = reason
+        return self._hostile[actor]
 
     def chance_inspected(self) -> float:
         """How often this seat was inspected lately (a public record): the share of the last three rounds."""
@@ -185,12 +189,15 @@ class RulesAI:
         detection = cat[mid]["detection"]
         if p["watched"] and "none" in o["verification"]:
             verification = "none"
-        elif regimes and rng.random() < max(p["verification"], 0.3 if grit else 0.0):
+        elif regimes and (grit or rng.random() < p["verification"]):
             verification = max(regimes, key=lambda v: (detection.get(v, 0.0), v))
         else:
             verification = "none" if "none" in o["verification"] else regimes[0]
         move = Propose(r.me, mid, to, rec, duration, verification)
-        why = "a unilateral, verifiable step" if grit else f"trusts {r.names[to[0]]} {r.trust[to[0]]:.2f}"
+        if grit:
+            why = "a unilateral, verifiable step" if verification != "none" else "a unilateral step"
+        else:
+            why = f"trusts {r.names[to[0]]} {r.trust[to[0]]:.2f}"
         checked = "unverified" if verification == "none" else f"verified by {verification.replace('_', ' ')}"
         return Decision(move, f"proposed {cat[mid]['name']} to {r.names[to[0]]} ({why}; {checked})")
 
@@ -202,11 +209,14 @@ class RulesAI:
         a = r.agreements[aid]
         proposer = a["proposer"]
         who, t, bar = r.names[proposer], r.trust[proposer], r.bar()
-        grudge = r.hostile(proposer)
-        if grudge:
-            return Decision(Reject(r.me, aid), f"rejected {aid}: {grudge}")
+        for other in [proposer, *(x for x in a["addressees"] if x != r.me)]:
+            grudge = r.hostile(other)
+            if grudge:
+                return Decision(Reject(r.me, aid), f"rejected {aid}: {grudge}")
         if t < bar and not p["watched"]:
-            return Decision(Reject(r.me, aid), f"rejected {aid}: trust in {who} {t:.2f} is below its threshold {bar:.2f}")
+            return Decision(
+                Reject(r.me, aid), f"rejected {aid}: trust in {who} {t:.2f} is below its threshold {bar:.2f}"
+            )
         detection = r.catalogue["measures"][a["measure"]]["detection"]
         if p["verification"] >= 0.5 and a["verification"] == "none" and detection:
             counter = c.get("counter", {}).get("agreements", {}).get(aid)
@@ -241,7 +251,9 @@ class RulesAI:
                 return Decision(Defect(r.me, aid),
                                 f"secretly broke {name} ({aid}): the chance of being caught, {risk:.2f}, is below "
                                 f"its risk tolerance {p['risk_tolerance']:.2f}")  # fmt: skip
-            return Decision(Comply(r.me, aid), f"honoured {name} ({aid}): the chance of being caught, {risk:.2f}, is too high")
+            return Decision(
+                Comply(r.me, aid), f"honoured {name} ({aid}): the chance of being caught, {risk:.2f}, is too high"
+            )
         if r.rng.random() < p["honesty"]:
             why = "reciprocating good conduct" if p["reciprocate"] else "it keeps its word"
             return Decision(Comply(r.me, aid), f"honoured {name} ({aid}): {why}")
@@ -257,13 +269,17 @@ class RulesAI:
         mine = [x for x in a.get("compliance", []) if x["round"] == r.round and x["party"] == r.me]
         defected = bool(mine) and mine[-1]["choice"] == "defect"
         who, t, bar = r.names[requester], r.trust[requester], r.bar()
-        if defected:
-            if p["watched"] or r.rng.random() < 0.5:
-                return Decision(DelayInspection(r.me, iid), "delayed the inspection: time makes evidence harder to find")
-            return Decision(GrantInspection(r.me, iid), "granted the inspection: refusing would look worse than the risk")
         grudge = r.hostile(requester)
         if grudge and p["grudge"]:
             return Decision(RefuseInspection(r.me, iid), f"refused the inspection: {grudge}")
+        if defected:
+            if p["watched"] or r.rng.random() < 0.5:
+                return Decision(
+                    DelayInspection(r.me, iid), "delayed the inspection: time makes evidence harder to find"
+                )
+            return Decision(
+                GrantInspection(r.me, iid), "granted the inspection: refusing would look worse than the risk"
+            )
         if p["verification"] >= 0.9 and t < bar:
             return Decision(RefuseInspection(r.me, iid),
                             f"refused the inspection: trust in {who} {t:.2f} is below its threshold {bar:.2f}")  # fmt: skip
@@ -272,6 +288,7 @@ class RulesAI:
     def _inspect(self, r: Reading, requests: list[dict[str, Any]]) -> Decision:
         mine = [i for i in r.view["inspections"] if i["round"] == r.round and i["requester"] == r.me]
         if requests and not mine:
+
             def urge(req: dict[str, Any]) -> float:
                 target = req["target"]
                 bonus = 0.4 if target in r.suspicious or r.misbehaved_lately(target) else 0.0

@@ -65,7 +65,7 @@ class Strategist:
             return Decision(moves[0], "the only move open to it")
         rng = seeded(turn.seed, turn.step, turn.seat)
         shortlist = self._shortlist(moves, rng.random)
-        futures = [turn.believe(rng.randrange(2**31)) for _ in range(self.budget.rollouts)]
+        futures = [turn.believe(rng.randrange(2**31), self.honesty) for _ in range(self.budget.rollouts)]
         me = turn.seat
         values: list[tuple[float, int, Move]] = []
         for k, move in enumerate(shortlist):

@@ -19,7 +19,9 @@ def check_choices(scenario: Scenario, choices: Mapping[str, str]) -> None:
     ids = [a.id for a in scenario.actors]
     for actor, choice in choices.items():
         if actor not in ids:
-            raise ValueError(f"--persona names actor '{actor}', which is not in {scenario.id}; actors: {', '.join(ids)}")
+            raise ValueError(
+                f"--persona names actor '{actor}', which is not in {scenario.id}; actors: {', '.join(ids)}"
+            )
         name, level = parse_choice(choice)
         build(name, None, level)
 

@@ -14,9 +14,10 @@ class Turn:
 
     def __init__(self, seat: str, options: list[MoveOption], seed: int, step: int,
                  look: Callable[[], dict[str, Any]],
-                 believe: Callable[[int], GameState] | None = None) -> None:  # fmt: skip
+                 believe: Callable[[int, float], GameState] | None = None) -> None:  # fmt: skip
         self.seat = seat
-        self.believe = believe  # a state as this seat may believe it to be, from a seed (for look-ahead)
+        # For look-ahead: a state as this seat may believe it to be, from a seed and its prior that others comply.
+        self.believe = believe
         self.options = options
         self.seed = seed
         self.step = step

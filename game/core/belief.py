@@ -13,7 +13,28 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.core.spec import Objectives, Scenario
 from game.core.state import GameState
+
+_SCENARIOS: dict[tuple[int, str], tuple[Scenario, Scenario]] = {}
+
+
+def believed_scenario(scenario: Scenario, seat: str) -> Scenario:
+    """The scenario as ``seat`` may know it: other actors' private fields (capital grant, intelligence accuracy,
+    briefing, private objectives, persona) replaced by the seat's own, so that no look-ahead can learn them
+    from a later briefing. Cached: scenarios are immutable."""
+    cached = _SCENARIOS.get((id(scenario), seat))
+    if cached is None or cached[0] is not scenario:
+        me = next(a for a in scenario.actors if a.id == seat)
+        actors = [
+            a if a.id == seat else a.model_copy(update={
+                "capital": me.capital, "intel_accuracy": me.intel_accuracy, "briefing": "", "persona": "simple",
+                "persona_params": {}, "objectives": Objectives(public=a.objectives.public, private=[]),
+            })
+            for a in scenario.actors
+        ]  # fmt: skip
+        cached = _SCENARIOS[(id(scenario), seat)] = (scenario, scenario.model_copy(update={"actors": actors}))
+    return cached[1]
 
 
 def believed_state(state: GameState, seat: str, seed: int, honesty: float = 0.8) -> GameState:
@@ -23,12 +44,13 @@ def believed_state(state: GameState, seat: str, seed: int, honesty: float = 0.8)
     """
     me = state.index[seat]
     guess = state.copy()
+    guess.scenario = believed_scenario(state.scenario, seat)
     rng = np.random.Generator(np.random.PCG64([seed, me]))
     guess.rng = np.random.Generator(np.random.PCG64([seed, me, 1]))  # the future is unknown to the seat
-    for j, actor in enumerate(state.scenario.actors):
+    for j, actor in enumerate(guess.scenario.actors):
         if j == me:
             continue
-        guess.capital[j] = actor.capital  # at most this much; the seat cannot tell what was spent unseen
+        guess.capital[j] = actor.capital  # a guess: the seat's own grant (what others hold is secret)
         guess.security[j] = 0.0
         guess.score[j] = 0.0
         guess.intel[j] = []

@@ -159,7 +159,9 @@ def to_move(state: GameState) -> int | None:
         if inspection is not None:
             return inspection.target
         # Only an actor that could inspect something is asked; the phase is skipped when no one can.
-        return next((i for i in state.turn_order() if i not in state.done and inspections.could_inspect(state, i)), None)
+        return next(
+            (i for i in state.turn_order() if i not in state.done and inspections.could_inspect(state, i)), None
+        )
     if phase == "events":
         waiting = {p for _, p in events.awaiting(state)}
         return next((i for i in state.turn_order() if i in waiting), None)

@@ -301,7 +301,9 @@ class StartingAgreement(Strict):
     reciprocity: Literal["reciprocal", "one_sided"] = "reciprocal"
     initiator: Id | None = Field(default=None, description="With one-sided terms: the party bound by it.")
     duration: int = Field(ge=1, le=200, description="Rounds it stays in force from round 1.")
-    verification: str = Field(default="none", description="An inspection type id from the measure's detection, or none.")
+    verification: str = Field(
+        default="none", description="An inspection type id from the measure's detection, or none."
+    )
 
 
 class Ending(Strict):
@@ -399,7 +401,9 @@ class Scenario(Strict):
             allowed = detection.get(start.measure, set())
             if start.measure in detection and start.verification != "none" and start.verification not in allowed:
                 listed = ", ".join([*sorted(allowed), "none"])
-                errors.append(((*spath, "verification"), f"'{start.verification}' cannot verify this measure; use: {listed}"))
+                errors.append(
+                    ((*spath, "verification"), f"'{start.verification}' cannot verify this measure; use: {listed}")
+                )
         for i, event in enumerate(self.events):
             base: tuple[str | int, ...] = ("events", i)
             for field_name in ("actors", "responders"):

@@ -14,7 +14,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.ai.personas import persona_problems
-
 from game.core.spec import Scenario
 from game.scenario.errors import ScenarioError, ScenarioIssue
 from game.scenario.field_errors import names_a_key, path_text, show, words
