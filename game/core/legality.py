@@ -303,7 +303,7 @@ def legal_moves(state: GameState, actor_id: str) -> list[MoveOption]:
             m = agreements.measure(state, a.measure)
             if m is None or a.depth >= state.scenario.rules.counters:
                 continue
-            terms = {"reciprocity": _reciprocity(state, m, a.initiator), "durations": list(m.durations),
+            terms: dict[str, list[Any]] = {"reciprocity": _reciprocity(state, m, a.initiator), "durations": list(m.durations),
                      "verification": [*m.detection, "none"]}  # fmt: skip
             combinations = len(terms["reciprocity"]) * len(terms["durations"]) * len(terms["verification"])
             if combinations > 1:

@@ -375,9 +375,9 @@ class Scenario(Strict):
             for kind in measure.detection:
                 need(kind, kinds, ("measures", i, "detection", kind), "inspection type")
         need(self.rules.stability.max_rung, rungs, ("rules", "stability", "max_rung"), "rung")
-        for i, actor in enumerate(self.actors):
+        for i, spec_actor in enumerate(self.actors):
             for side in ("public", "private"):
-                for j, objective in enumerate(getattr(actor.objectives, side)):
+                for j, objective in enumerate(getattr(spec_actor.objectives, side)):
                     opath = ("actors", i, "objectives", side, j)
                     need(objective.measure, measures, (*opath, "measure"), "measure")
                     if (objective.measure or objective.category) and objective.metric != "agreements":
