@@ -28,7 +28,11 @@ ANSWERS = {"grant_inspection": GrantInspection, "delay_inspection": DelayInspect
 
 
 def concrete_moves(seat: str, options: list[MoveOption], current_terms: dict[str, tuple] | None = None) -> list[Move]:
-    """Every move the options allow, except that proposals are limited to one or two addressees."""
+    """Every move the options allow, except that proposals are limited to one or two addressees.
+
+    ``current_terms`` (agreement id -> (reciprocity, duration, verification)), if given, is checked against
+    the ``unchanged`` terms each counter option names.
+    """
     moves: list[Move] = []
     for option in options:
         c = option.choices
@@ -49,8 +53,12 @@ def concrete_moves(seat: str, options: list[MoveOption], current_terms: dict[str
             moves += [Reject(seat, a) for a in c["agreements"]]
         elif option.kind == "counter":
             for a, t in c["agreements"].items():
+                # A counter must change the terms: the option names the one combination it may not use.
+                unchanged = tuple(t["unchanged"])
+                if current_terms is not None and a in current_terms:
+                    assert current_terms[a] == unchanged, f"{a}: options say {unchanged}, the game {current_terms[a]}"
                 for terms in itertools.product(t["reciprocity"], t["durations"], t["verification"]):
-                    if current_terms is None or current_terms.get(a) != terms:
+                    if terms != unchanged:
                         moves.append(Counter(seat, a, *terms))
         elif option.kind == "comply":
             moves += [Comply(seat, a) for a in c["agreements"]]

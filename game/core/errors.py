@@ -13,6 +13,8 @@ class IllegalMove(ValueError):
     """
 
     def __init__(self, code: str, reason: str) -> None:
+        # Reasons are sentences for people: they start with a capital letter, whoever wrote them.
+        reason = reason[:1].upper() + reason[1:]
         super().__init__(reason)
         self.code = code
         self.reason = reason

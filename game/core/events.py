@@ -46,10 +46,14 @@ def fire_round(state: GameState) -> None:
         if trig.probability is not None and float(state.rng.random()) >= trig.probability:
             continue
         fire(state, e, injected=False)
+    fired_now = {o.event for o in state.occurrences if o.round == state.round}
     for event_id in state.injected:
+        if event_id in fired_now:
+            continue  # it struck this round already (scheduled or drawn): the inject does not repeat it
         injected = event(state, event_id)
         assert injected is not None
         fire(state, injected, injected=True)
+        fired_now.add(event_id)
     state.injected.clear()
 
 

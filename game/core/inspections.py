@@ -28,8 +28,13 @@ def may_request(state: GameState, requester: int, a: Agreement, target: int, aff
         return "an actor cannot inspect itself"
     if target not in a.committed():
         return f"{state.name(target)} has no obligations under agreement {a.id}"
-    if requester not in a.parties and not state.scenario.actors[requester].can_inspect:
-        return f"{state.name(requester)} is not a party to agreement {a.id} and has no inspection mandate"
+    spec = state.scenario.actors[requester]
+    if not spec.can_inspect:
+        if requester not in a.parties:
+            return f"{state.name(requester)} is not a party to agreement {a.id} and has no inspection mandate"
+        if spec.kind == "organisation":
+            # States that are parties inspect each other; an organisation needs a mandate even as a party.
+            return f"{state.name(requester)} is an organisation without an inspection mandate"
     kind = method(state, a.verification)
     assert kind is not None
     if afford and state.capital[requester] < kind.cost:

@@ -208,7 +208,7 @@ def check(state: GameState, move: Move) -> None:
         options = [o.id for o in e.responses]
         if move.option not in options:
             raise IllegalMove(
-                "unknown_option", f"'{move.option}' is not a response to {e.name}; responses: {', '.join(options)}"
+                "unknown_option", f"{e.name} has no response '{move.option}'; responses: {', '.join(options)}"
             )
     else:  # pragma: no cover - every move kind is handled above
         raise IllegalMove("malformed", f"Unhandled move kind '{move.kind}'")
@@ -305,10 +305,9 @@ def legal_moves(state: GameState, actor_id: str) -> list[MoveOption]:
                 continue
             terms: dict[str, list[Any]] = {"reciprocity": _reciprocity(state, m, a.initiator), "durations": list(m.durations),
                      "verification": [*m.detection, "none"]}  # fmt: skip
-            combinations = len(terms["reciprocity"]) * len(terms["durations"]) * len(terms["verification"])
-            if combinations > 1:
-                # A counter must change something: the current terms are the one combination left out.
-                counterable[a.id] = {**terms, "unchanged": [a.reciprocity, a.duration, a.verification]}
+            # A counter must change something: the current terms are the one combination left out. (There is
+            # always another: verification offers at least one inspection type and "none".)
+            counterable[a.id] = {**terms, "unchanged": [a.reciprocity, a.duration, a.verification]}
         if counterable:
             options.append(MoveOption("counter", {"agreements": counterable}))
         return options

@@ -176,12 +176,32 @@ def inspect(session: Session, requester: str, agreement: str, target: str, reply
 def signed_and_decided(
     scenario: Scenario | None = None, seed: int = 1, defect: tuple[str, ...] = (), **terms: Any
 ) -> tuple[Session, str]:
-    """A game in round 1's verification phase with one agreement in force (safeguards, aa-bb, onsite by default)."""
+    """A game in round 1's verification phase with one agreement in force (safeguards, aa-bb, onsite by default).
+
+    The terms must leave something to inspect: with nothing to inspect, verification is skipped.
+    """
     session = game(scenario, seed)
     aid = sign(session, **terms)
     decide(session, defect)
     assert session.state.phase == "verification"
     return session, aid
+
+
+def two_signed_and_decided(scenario: Scenario | None = None, seed: int = 1, defect: tuple[str, ...] = ()) -> Session:
+    """Round 1's verification with two agreements in force, so that one inspection does not end the phase.
+
+    a1: safeguards between Arland and Borduria, verified on site (never misses, never false-alarms);
+    a2: a hotline Carpania offered Arland, verified by satellite. Every actor could inspect someone, and
+    Arland, who moves first, could inspect both Borduria (a1) and Carpania (a2), with capital for two.
+    """
+    session = game(scenario, seed)
+    propose(session, "aa", to=("bb",))
+    propose(session, "cc", measure="hotline", to=("aa",), verification="sat")
+    pass_until(session, "responses")
+    answer_all(session)
+    decide(session, defect)
+    assert session.state.phase == "verification" and session.to_move() == "aa"
+    return session
 
 
 # --- reading -----------------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 from game.core.moves import Accept, Comply, Counter, Defect, Pass, Reject, Withdraw
 from tests.builders import pass_until
 from tests.core.helpers import (
-    play_until,
     ACTORS,
     FAC,
     actor,
@@ -15,6 +14,7 @@ from tests.core.helpers import (
     decide,
     game,
     options,
+    play_until,
     propose,
     quiet,
     rules,
@@ -209,6 +209,21 @@ def test_one_sided_terms_keep_the_original_proposer_as_the_one_bound_through_a_c
     assert session.to_move() == "aa"
     session.submit(Defect("aa", "a2"))
     assert session.state.phase == "verification"
+
+
+def test_an_organisation_may_counter_a_states_proposal_with_one_sided_terms_that_bind_the_state():
+    session = game()
+    aid = propose(session, "aa", to=("io",))  # reciprocal safeguards: only Arland, a state, would be bound anyway
+    pass_until(session, "responses")
+    session.submit(Counter("io", aid, "one_sided", 3, "onsite"))
+    session.submit(Accept("aa", "a2"))
+    entry = agreement(session, "a2")
+    assert (entry["status"], entry["reciprocity"], entry["parties"], entry["obligated"]) == (
+        "in_force",
+        "one_sided",
+        ["aa", "io"],
+        ["aa"],
+    )
 
 
 def test_complying_costs_and_defecting_gains_security_at_once_and_in_secret():

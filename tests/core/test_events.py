@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from game.core.moves import InjectEvent, Pass, RespondEvent
+from game.core.moves import Comply, InjectEvent, Pass, RespondEvent
 from tests.builders import BASE, pass_until
 from tests.core.helpers import (
     FAC,
@@ -96,14 +96,14 @@ def incident_tension_spike(with_hotline: bool) -> tuple[float, float, dict]:
         duration=3 if not with_hotline else 2,
         verification="none",
     )
-    decide(session)
-    assert session.state.phase == "verification"
-    for _ in range(3):
-        session.submit(Pass(session.to_move()))
-    last = session.to_move()
+    assert session.state.phase == "implementation"
+    session.submit(Comply("aa", "a1"))
+    assert session.state.phase == "implementation" and session.to_move() == "bb"  # the last decision is left
     before = (tension(session), trust(session, "bb", "aa"))
-    session.submit(Pass(last))  # the last pass of verification: the incident strikes
+    session.submit(Comply("bb", "a1"))
+    # Nothing can be inspected (no verification regime), so verification is skipped: straight to the events.
     assert session.state.phase == "events"
+    assert not any(e.phase == "verification" for e in session.log)
     return tension(session) - before[0], before[1] - trust(session, "bb", "aa"), occurrences(session)[0]
 
 
@@ -163,6 +163,41 @@ def test_a_facilitator_inject_waits_for_the_events_phase_of_the_round():
         session.submit(Pass(session.to_move()))
     assert [(o["event"], o["round"], o["injected"]) for o in occurrences(session, "cc")] == [("raid", 1, True)]
     assert session.view(FAC)["injected"] == []
+
+
+def test_an_inject_does_not_use_up_a_one_time_event_which_still_comes_in_its_own_round():
+    session = game(deck(event_like(RAID, trigger={"round": 2})))  # once, by default
+    session.submit(InjectEvent(FAC, "raid"))
+    play_until(session, "diplomacy", round_=2)
+    assert [(o["event"], o["round"], o["injected"]) for o in occurrences(session)] == [("raid", 1, True)]
+    assert any(
+        n["round"] == 2 and "Scheduled this round: Smuggling raid" in n["text"] for n in session.view("cc")["notices"]
+    )
+    play_until(session, "debrief")
+    assert [(o["event"], o["round"], o["injected"]) for o in occurrences(session, "cc")] == [
+        ("raid", 1, True),
+        ("raid", 2, False),
+    ]
+
+
+def test_injecting_an_event_in_the_round_it_is_scheduled_for_does_not_make_it_strike_twice():
+    session = game(deck(event_like(RAID, trigger={"round": 1})))
+    session.submit(InjectEvent(FAC, "raid"))
+    play_until(session, "diplomacy", round_=2)
+    assert [(o["event"], o["round"], o["injected"]) for o in occurrences(session)] == [("raid", 1, False)]
+    assert session.view(FAC)["injected"] == []
+
+
+def test_a_one_time_event_that_fired_may_still_be_injected_and_then_never_fires_by_itself_again():
+    session = game(deck(event_like(RAID, trigger={"probability": 1.0})))  # once: fires in round 1
+    play_until(session, "diplomacy", round_=2)
+    assert [(o["event"], o["round"]) for o in occurrences(session)] == [("raid", 1)]
+    session.submit(InjectEvent(FAC, "raid"))
+    play_until(session, "debrief")
+    assert [(o["event"], o["round"], o["injected"]) for o in occurrences(session)] == [
+        ("raid", 1, False),
+        ("raid", 2, True),
+    ]
 
 
 def test_a_facilitator_inject_during_the_events_phase_strikes_at_once():

@@ -13,6 +13,7 @@ from tests.core.helpers import (
     approx,
     game,
     inspect,
+    play_until,
     quiet,
     refused,
     rules,
@@ -21,6 +22,7 @@ from tests.core.helpers import (
     tension,
     texts,
     trust,
+    variant,
 )
 
 
@@ -122,11 +124,33 @@ def test_ending_the_game_with_an_agreement_in_force_on_a_low_rung_is_stability()
     assert session.state.ending == "stability"
 
 
-def test_the_facilitator_may_end_a_paused_game():
+def test_the_facilitator_may_end_a_paused_game_which_is_then_no_longer_paused():
     session = game()
     session.submit(Pause(FAC, "time"))
     session.submit(EndGame(FAC, "time is up"))
     assert session.over
+    assert session.state.paused is False
+    assert session.view("aa")["paused"] is False and session.view(FAC)["paused"] is False
+
+
+def test_a_paused_game_that_reaches_the_top_rung_ends_and_is_no_longer_paused():
+    session = game()
+    session.submit(Pause(FAC, "a crisis meeting"))
+    session.submit(Adjust(FAC, "tension", 85, "war scare"))
+    assert (session.state.phase, session.state.ending) == ("debrief", "collective_failure")
+    assert session.view("cc")["paused"] is False
+
+
+def test_a_paused_game_struck_by_an_inject_that_reaches_the_top_rung_ends_and_is_no_longer_paused():
+    def edit(data):
+        data["events"][1]["effects"]["tension"] = 60  # the raid
+
+    session = game(variant(edit))
+    play_until(session, "events")  # the air incident waits on its responders
+    session.submit(Pause(FAC, "a briefing"))
+    session.submit(InjectEvent(FAC, "raid"))  # strikes at once: 30-odd + 60 is past the top rung at 80
+    assert (session.state.phase, session.state.ending) == ("debrief", "collective_failure")
+    assert session.view(FAC)["paused"] is False
 
 
 def test_the_facilitators_options_follow_the_pause():
@@ -149,7 +173,9 @@ def test_a_paused_game_does_not_run_on_by_itself():
     session.submit(Resume(FAC))
     assert session.hash() != before
     session.submit(Pass("io"))
-    assert session.state.phase == "verification"
+    # Resumed, it runs on by itself through the phases nobody acts in, to the end of its only round.
+    assert (session.state.phase, session.state.ending) == ("debrief", "stalemate")
+    assert [e.move.kind for e in session.log] == ["pass", "pass", "pass", "pause", "resume", "pass"]
 
 
 def test_facilitator_moves_pass_through_the_dict_form():
@@ -159,11 +185,22 @@ def test_facilitator_moves_pass_through_the_dict_form():
     assert session.log[-1].move == Adjust(FAC, "tension", 10.0, "calm")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="BUG: adjust lets trust leave [floor, ceiling]; Bayes then cannot move it off 1.0"
-)
 def test_adjusted_trust_stays_where_evidence_can_still_move_it():
     session, aid = signed_and_decided(defect=("bb",))
-    session.submit(Adjust(FAC, "trust:cc:bb", 1.0, "blind faith"))
+    reason = refused(session, Adjust(FAC, "trust:cc:bb", 1.0, "blind faith"), "bad_value")
+    assert "0.01" in reason and "0.99" in reason  # the scenario's floor and ceiling
+    session.submit(Adjust(FAC, "trust:cc:bb", 0.99, "blind faith"))  # the ceiling itself is allowed
+    assert trust(session, "cc", "bb") == approx(0.99)
     assert inspect(session, "aa", aid, "bb")["result"] == "violation"  # onsite never misses, never false-alarms
-    assert trust(session, "cc", "bb") == approx(trust(session, "io", "bb"))  # certain evidence: down to the floor
+    assert trust(session, "cc", "bb") == approx(0.01)  # certain evidence: down to the floor
+    assert trust(session, "cc", "bb") == approx(trust(session, "io", "bb"))
+
+
+@pytest.mark.parametrize(("floor", "ceiling"), [(0.01, 0.99), (0.2, 0.8)])
+def test_trust_is_adjusted_only_within_the_scenarios_floor_and_ceiling(floor, ceiling):
+    session = game(quiet(trust={"default": 0.5, "floor": floor, "ceiling": ceiling}))
+    for value in (floor - 0.001, ceiling + 0.001, 0.0, 1.0):
+        refused(session, Adjust(FAC, "trust:aa:bb", value, "out of bounds"), "bad_value")
+    for value in (floor, ceiling):
+        session.submit(Adjust(FAC, "trust:aa:bb", value, "at the bound"))
+        assert trust(session, "aa", "bb") == approx(value)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from game.core.moves import GrantInspection, Pass
+from game.core.moves import Adjust, GrantInspection, Pass
 from tests.builders import pass_until
 from tests.core.helpers import (
     ACTORS,
     FAC,
     actor,
     agreement,
+    answer_all,
     approx,
     bayes_clean,
     clamp,
@@ -21,6 +22,8 @@ from tests.core.helpers import (
     measure_of,
     options,
     pass_to,
+    play_until,
+    propose,
     request,
     sign,
     signed_and_decided,
@@ -28,6 +31,7 @@ from tests.core.helpers import (
     texts,
     trust,
     trust_matrix,
+    two_signed_and_decided,
     variant,
 )
 
@@ -42,9 +46,31 @@ def observers_of(target):
 
 
 def test_inspections_need_a_verification_regime():
-    session, aid = signed_and_decided(measure="hotline", verification="none")
-    assert "request_inspection" not in options(session, "aa")
-    assert [o.kind for o in session.legal_moves("aa")] == ["pass"]
+    # Only a hotline without inspections is in force: nothing can be inspected, so nobody is asked.
+    session = game()
+    sign(session, measure="hotline", verification="none")
+    decide(session)
+    assert (session.state.round, session.state.phase) == (2, "diplomacy")
+    assert not any(e.phase == "verification" for e in session.log)
+    assert session.view(FAC)["inspections"] == []
+
+
+def test_only_agreements_with_a_verification_regime_are_offered_for_inspection():
+    # a1: safeguards aa-bb verified on site; a2: a hotline cc-io without inspections.
+    session = game()
+    propose(session, "aa", to=("bb",))
+    propose(session, "cc", measure="hotline", to=("io",), verification="none")
+    pass_until(session, "responses")
+    answer_all(session)
+    decide(session)
+    asked = []
+    while session.state.phase == "verification":
+        seat = session.to_move()
+        asked.append(seat)
+        requests = options(session, seat)["request_inspection"]["requests"]
+        assert {r["agreement"] for r in requests} == {"a1"}, seat
+        session.submit(Pass(seat))
+    assert asked == ["aa", "bb", "io"]  # Carpania is party only to the hotline: it has nothing to inspect
 
 
 def test_parties_and_mandated_organisations_may_inspect_but_other_third_parties_may_not():
@@ -53,8 +79,9 @@ def test_parties_and_mandated_organisations_may_inspect_but_other_third_parties_
     session.submit(Pass("aa"))
     assert {r["target"] for r in options(session, "bb")["request_inspection"]["requests"]} == {"aa"}
     session.submit(Pass("bb"))
-    assert "request_inspection" not in options(session, "cc")
-    session.submit(Pass("cc"))
+    # Carpania, neither a party nor mandated, could inspect nothing: it is not even asked.
+    assert session.to_move() == "io"
+    assert session.legal_moves("cc") == []
     requests = options(session, "io")["request_inspection"]["requests"]
     assert {(r["agreement"], r["target"], r["method"], r["cost"]) for r in requests} == {
         (aid, "aa", "onsite", 1),
@@ -63,23 +90,37 @@ def test_parties_and_mandated_organisations_may_inspect_but_other_third_parties_
 
 
 def test_the_requester_pays_and_the_target_must_answer_before_anyone_else_moves():
-    session, aid = signed_and_decided()
+    session = two_signed_and_decided()  # Arland could inspect Borduria (a1) and Carpania (a2)
     capital = actor(session, "aa")["capital"]
-    iid = request(session, "aa", aid, "bb")
+    iid = request(session, "aa", "a1", "bb")
     assert actor(session, "aa")["capital"] == capital - 1
     assert session.to_move() == "bb"
     assert [o.kind for o in session.legal_moves("bb")] == ["grant_inspection", "delay_inspection", "refuse_inspection"]
     assert session.legal_moves("aa") == []
     session.submit(GrantInspection("bb", iid))
-    assert session.to_move() == "aa"  # the requester's turn goes on
+    assert session.to_move() == "aa"  # the requester's turn goes on: it could still inspect Carpania
+    requests = options(session, "aa")["request_inspection"]["requests"]
+    assert [(r["agreement"], r["target"]) for r in requests] == [("a2", "cc")]
+
+
+def test_a_requester_with_nothing_left_to_inspect_hands_the_turn_on_once_its_request_is_answered():
+    session, aid = signed_and_decided()  # Arland could inspect only Borduria
+    iid = request(session, "aa", aid, "bb")
+    session.submit(GrantInspection("bb", iid))
+    assert session.state.phase == "verification"
+    assert session.to_move() == "bb"  # Borduria may still inspect Arland
+    assert session.legal_moves("aa") == []
 
 
 @pytest.mark.parametrize("seed", range(8))
 def test_a_granted_inspection_that_never_misses_always_finds_a_defector(seed):
-    session, aid = signed_and_decided(seed=seed, defect=("bb",))  # onsite: detection 1.0, false alarm 0
+    # a1 is verified on site (detection 1.0, false alarm 0); a2 keeps verification open after the finding.
+    session = two_signed_and_decided(seed=seed, defect=("bb",))
+    aid = "a1"
     before, tension_before = trust_matrix(session), tension(session)
     found = inspect(session, "aa", aid, "bb")
     assert (found["answer"], found["result"]) == ("granted", "violation")
+    assert (session.state.round, session.state.phase) == (1, "verification")  # no assessment in between
     assert agreement(session, aid)["status"] == "violated"
     assert tension(session) == approx(tension_before + 5)  # detected_violation
     after = trust_matrix(session)
@@ -101,11 +142,13 @@ def test_a_finding_is_announced_to_every_seat():
 def test_a_violated_agreement_is_no_longer_in_force():
     session, aid = signed_and_decided(defect=("bb",))
     inspect(session, "aa", aid, "bb")
-    pass_until(session, "diplomacy")
+    # Nothing is left to inspect, so the round ends at once.
+    assert (session.state.round, session.state.phase) == (2, "diplomacy")
     assert agreement(session, aid)["status"] == "violated"
     assert "withdraw" not in options(session, "bb")
-    pass_until(session, "verification")
-    assert not any(e.phase == "implementation" and e.round == 2 for e in session.log)
+    play_until(session, "diplomacy", round_=3)
+    assert agreement(session, aid)["status"] == "violated"
+    assert not any(e.phase in ("implementation", "verification") and e.round == 2 for e in session.log)
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -189,11 +232,15 @@ def test_a_delayed_inspection_misses_some_violations_a_granted_one_would_find():
 
 
 def test_only_obliged_parties_can_be_inspected_under_one_sided_terms():
-    session, aid = signed_and_decided(reciprocity="one_sided")
-    assert options(session, "aa").get("request_inspection") is None
-    session.submit(Pass("aa"))
+    session, aid = signed_and_decided(reciprocity="one_sided")  # only Arland, the initiator, is bound
+    # Arland could inspect no one (Borduria has no obligations), so Borduria is asked first.
+    assert session.to_move() == "bb"
+    assert session.legal_moves("aa") == []
     requests = options(session, "bb")["request_inspection"]["requests"]
     assert [r["target"] for r in requests] == ["aa"]
+    session.submit(Pass("bb"))
+    assert session.to_move() == "io"
+    assert [r["target"] for r in options(session, "io")["request_inspection"]["requests"]] == ["aa"]
 
 
 def test_an_inspection_result_is_the_same_for_the_same_seed_and_moves():
@@ -213,14 +260,46 @@ def test_the_facilitator_sees_the_inspection_and_its_answer_like_everyone():
 
 
 def test_an_inspector_may_inspect_each_obliged_party_once_per_round():
-    session, aid = signed_and_decided()
-    pass_until(session, "verification")
+    session = two_signed_and_decided()
+    session.submit(Adjust(FAC, "capital:io", 5, "a larger budget, so that capital is not what stops it"))
     for seat in ("aa", "bb", "cc"):
+        session.submit(Pass(seat))
+    inspect(session, "io", "a1", "aa")
+    inspect(session, "io", "a1", "bb")
+    assert session.to_move() == "io"
+    requests = options(session, "io")["request_inspection"]["requests"]
+    assert {(r["agreement"], r["target"]) for r in requests} == {("a2", "aa"), ("a2", "cc")}  # nothing under a1
+    assert actor(session, "io")["capital"] == 3
+
+
+def test_verification_ends_once_everything_has_been_inspected_this_round():
+    session, aid = signed_and_decided()
+    for seat in ("aa", "bb"):
         session.submit(Pass(seat))
     inspect(session, "io", aid, "aa")
     inspect(session, "io", aid, "bb")
-    assert "request_inspection" not in options(session, "io")
-    assert actor(session, "io")["capital"] == 0
+    # Both bound parties were inspected under the only agreement: no one could inspect anything more.
+    assert (session.state.round, session.state.phase) == (2, "diplomacy")
+    assert [(i["requester"], i["target"], i["round"]) for i in session.view("cc")["inspections"]] == [
+        ("io", "aa", 1),
+        ("io", "bb", 1),
+    ]
+
+
+def test_an_actor_that_cannot_afford_an_inspection_is_still_asked_so_capital_stays_secret():
+    broke, flush = signed_and_decided()[0], signed_and_decided()[0]
+    broke.submit(Adjust(FAC, "capital:aa", 0, "spent at the summit"))
+    assert broke.view("bb")["to_move"] == flush.view("bb")["to_move"] == "aa"
+    assert options(broke, "aa") == {"pass": {}}  # asked all the same, though it can only pass
+    assert "request_inspection" in options(flush, "aa")
+    asked = []
+    for session in (broke, flush):
+        seats = []
+        while session.state.phase == "verification":
+            seats.append(session.to_move())
+            session.submit(Pass(session.to_move()))
+        asked.append(seats)
+    assert asked == [["aa", "bb", "io"], ["aa", "bb", "io"]]  # the same seats: being asked reveals no capital
 
 
 def test_a_round_two_request_is_possible_again():

@@ -31,7 +31,7 @@ from game.core.moves import (
     Withdraw,
 )
 from tests.builders import pass_until, tiny
-from tests.core.helpers import ACTORS, FAC, agreement, game, options, propose, variant
+from tests.core.helpers import ACTORS, FAC, agreement, game, measure_of, options, pass_to, propose, variant
 
 SCENARIO = tiny()
 # A busier variant: more capital and turns, counters allowed twice, a three-way measure and a repeating incident.
@@ -50,7 +50,14 @@ def subset(draw, items, low=1, high=None):
     return tuple(draw(st.permutations(items))[:size])
 
 
-def build(draw, seat, kind, choices):
+def counter_terms(terms):
+    """Every combination of terms a counter option allows: all but the one it names as ``unchanged``."""
+    unchanged = tuple(terms["unchanged"])
+    combinations = itertools.product(terms["reciprocity"], terms["durations"], terms["verification"])
+    return [t for t in combinations if t != unchanged]
+
+
+def build(draw, seat, kind, choices, scenario=SCENARIO):
     """One concrete move of ``kind`` chosen among the option's ``choices``."""
     if kind == "pass":
         return Pass(seat)
@@ -72,14 +79,7 @@ def build(draw, seat, kind, choices):
         return cls(seat, draw(st.sampled_from(choices["agreements"])))
     if kind == "counter":
         aid = draw(st.sampled_from(sorted(choices["agreements"])))
-        terms = choices["agreements"][aid]
-        return Counter(
-            seat,
-            aid,
-            draw(st.sampled_from(terms["reciprocity"])),
-            draw(st.sampled_from(terms["durations"])),
-            draw(st.sampled_from(terms["verification"])),
-        )
+        return Counter(seat, aid, *draw(st.sampled_from(counter_terms(choices["agreements"][aid]))))
     if kind == "request_inspection":
         r = draw(st.sampled_from(choices["requests"]))
         return RequestInspection(seat, r["agreement"], r["target"])
@@ -108,7 +108,7 @@ def build(draw, seat, kind, choices):
         what = target.split(":")[0]
         value = {
             "tension": draw(st.floats(0, 79)),
-            "trust": draw(st.floats(0, 1)),
+            "trust": draw(st.floats(scenario.trust.floor, scenario.trust.ceiling)),
             "capital": draw(st.integers(0, 100)),
             "posture": draw(st.integers(0, 5)),
             "security": draw(st.floats(-100, 100)),
@@ -117,12 +117,18 @@ def build(draw, seat, kind, choices):
     raise AssertionError(f"legal_moves offered an unknown kind {kind}")
 
 
-def known_bug(move, session):
-    """A counter that repeats the proposal's own terms (see test_counter_options_do_not_offer_the_unchanged_terms)."""
-    if not isinstance(move, Counter):
-        return False
-    a = agreement(session, move.agreement)
-    return (move.reciprocity, move.duration, move.verification) == (a["reciprocity"], a["duration"], a["verification"])
+def assert_counters_name_their_unchanged_terms(session, seat, option):
+    """Each counter option names the proposal's own terms as ``unchanged``, and check refuses exactly those."""
+    for aid, terms in option.choices["agreements"].items():
+        a = agreement(session, aid)
+        assert terms["unchanged"] == [a["reciprocity"], a["duration"], a["verification"]]
+        assert counter_terms(terms), f"{aid} is offered for countering with no terms to change"
+        try:
+            check(session.state, Counter(seat, aid, *terms["unchanged"]))
+        except IllegalMove as error:
+            assert error.code == "bad_terms"
+        else:
+            raise AssertionError(f"a counter of {aid} with its unchanged terms was accepted")
 
 
 def assert_offers_are_accepted(draw, session, seat, tries=3):
@@ -130,10 +136,10 @@ def assert_offers_are_accepted(draw, session, seat, tries=3):
         for key, values in option.choices.items():
             if isinstance(values, list | dict) and key not in ("to",):
                 assert values, f"{option.kind} offers an empty '{key}'"
+        if option.kind == "counter":
+            assert_counters_name_their_unchanged_terms(session, seat, option)
         for _ in range(tries):
-            move = build(draw, seat, option.kind, option.choices)
-            if known_bug(move, session):
-                continue
+            move = build(draw, seat, option.kind, option.choices, session.state.scenario)
             try:
                 check(session.state, move)
             except IllegalMove as error:
@@ -162,10 +168,7 @@ def test_every_move_built_from_the_offered_options_is_legal(data, seed, busy):
         assert_offers_are_accepted(draw, session, FAC, tries=1)
         # Play on: mostly the seat's own moves, now and then a nudge from the white cell.
         option = draw(st.sampled_from(session.legal_moves(seat)))
-        move = build(draw, seat, option.kind, option.choices)
-        if known_bug(move, session):
-            move = Reject(seat, move.agreement)
-        session.submit(move)
+        session.submit(build(draw, seat, option.kind, option.choices, session.state.scenario))
         if not session.over and draw(st.integers(0, 20)) == 0:
             fac = build(draw, FAC, "inject_event", options(session, FAC)["inject_event"])
             session.submit(fac)
@@ -227,15 +230,48 @@ def test_no_seat_but_the_one_to_move_is_offered_moves_at_any_step_of_a_scripted_
             session.submit(RespondEvent(seat, occurrence, choices[0]))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="BUG: legal_moves offers counters with the proposal's own terms, which check refuses"
-)
-def test_counter_options_do_not_offer_the_unchanged_terms():
+def test_counter_options_name_the_unchanged_terms_and_every_other_combination_is_legal():
     session = game(SCENARIO)
     aid = propose(session, "aa", to=("bb",), duration=2, verification="onsite")
     pass_until(session, "responses")
     terms = options(session, "bb")["counter"]["agreements"][aid]
-    for reciprocity, duration, verification in itertools.product(
-        terms["reciprocity"], terms["durations"], terms["verification"]
-    ):
+    assert terms == {
+        "reciprocity": ["reciprocal", "one_sided"],
+        "durations": [2, 3],
+        "verification": ["onsite", "sat", "none"],
+        "unchanged": ["reciprocal", 2, "onsite"],
+    }
+    allowed = counter_terms(terms)
+    assert len(allowed) == 2 * 2 * 3 - 1
+    for reciprocity, duration, verification in allowed:
         check(session.state, Counter("bb", aid, reciprocity, duration, verification))
+    with pytest.raises(IllegalMove) as info:
+        check(session.state, Counter("bb", aid, "reciprocal", 2, "onsite"))
+    assert info.value.code == "bad_terms"
+
+
+def test_an_organisation_is_not_offered_one_sided_terms():
+    only_one_sided = variant(lambda d: measure_of(d, "trade").update(reciprocity=["one_sided"]), events=[])
+    session = game(only_one_sided)
+    pass_to(session, "io")
+    measures = options(session, "io")["propose"]["measures"]
+    assert measures["safeguards"]["reciprocity"] == ["reciprocal"]
+    assert "trade" not in measures  # one-sided terms only: nothing an organisation could offer
+    assert set(measures) == {"hotline", "safeguards"}
+    session = game(only_one_sided)
+    assert options(session, "aa")["propose"]["measures"]["safeguards"]["reciprocity"] == ["reciprocal", "one_sided"]
+    assert "trade" in options(session, "aa")["propose"]["measures"]
+
+
+def test_a_counter_to_an_organisations_proposal_is_not_offered_one_sided_terms():
+    session = game(SCENARIO)
+    aid = propose(session, "io", to=("aa",))  # the Inspectorate offers Arland reciprocal safeguards
+    pass_until(session, "responses")
+    terms = options(session, "aa")["counter"]["agreements"][aid]
+    assert terms["reciprocity"] == ["reciprocal"]
+    assert terms["unchanged"] == ["reciprocal", 2, "onsite"]
+    # The other way round, the initiator is a state, so the organisation may counter with one-sided terms.
+    session = game(SCENARIO)
+    aid = propose(session, "aa", to=("io",))
+    pass_until(session, "responses")
+    assert options(session, "io")["counter"]["agreements"][aid]["reciprocity"] == ["reciprocal", "one_sided"]

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
-
 from game.core.moves import Dialogue, Pass, RespondEvent
 from tests.builders import pass_until
 from tests.core.helpers import (
     ACTORS,
     FAC,
     actor,
+    agreement,
     answer_all,
     decide,
     game,
     measure_of,
     options,
+    play_until,
     propose,
     quiet,
     rules,
@@ -80,12 +80,10 @@ def test_phases_nobody_has_to_act_in_are_skipped():
     session = game()
     for seat in ACTORS:
         session.submit(Pass(seat))
-    # No proposal: nobody answers anything and nobody has an agreement to keep or break.
-    assert session.state.phase not in ("responses", "implementation")
-    pass_until(session, "diplomacy")
-    # No event needing an answer: straight through events and assessment into round 2.
-    assert session.state.round == 2
-    assert {entry.phase for entry in session.log} <= {"diplomacy", "verification"}
+    # No proposal: nobody answers anything, has an agreement to keep or break, or anything to inspect;
+    # no event needs an answer: straight through events and assessment into round 2.
+    assert (session.state.round, session.state.phase) == (2, "diplomacy")
+    assert {entry.phase for entry in session.log} == {"diplomacy"}
 
 
 def test_responses_wait_only_on_addressees_and_implementation_only_on_parties():
@@ -100,13 +98,31 @@ def test_responses_wait_only_on_addressees_and_implementation_only_on_parties():
     assert [e.move.actor for e in session.log if e.phase == "implementation"] == ["aa", "bb"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="BUG: verification waits for every actor to pass even when nothing can be inspected"
-)
 def test_verification_is_skipped_when_no_agreement_can_be_inspected():
     session = game()
     for seat in ACTORS:
         session.submit(Pass(seat))
+    assert (session.state.round, session.state.phase) == (2, "diplomacy")
+    # With an agreement in force that has no verification regime, nobody is asked either.
+    sign(session, proposer="bb", to=("aa", "cc"), measure="hotline", verification="none")
+    decide(session)
+    assert (session.state.round, session.state.phase) == (3, "diplomacy")
+    assert not any(e.phase == "verification" for e in session.log)
+
+
+def test_in_verification_only_the_actors_that_could_inspect_something_are_asked_in_turn_order():
+    # One-sided safeguards bind only Arland: Borduria (a party) and the Inspectorate (mandated) may inspect it;
+    # Arland could inspect no one, and Carpania is neither a party nor mandated.
+    session = game()
+    sign(session, reciprocity="one_sided")
+    decide(session)
+    asked = []
+    while session.state.phase == "verification":
+        seat = session.to_move()
+        asked.append(seat)
+        assert [s for s in ACTORS if session.legal_moves(s)] == [seat]
+        session.submit(Pass(seat))
+    assert asked == ["bb", "io"]
     assert (session.state.round, session.state.phase) == (2, "diplomacy")
 
 
@@ -137,10 +153,8 @@ def test_turn_order_rotates_one_place_each_round():
 
 def test_answers_are_also_owed_in_the_rotated_order():
     session = game()
-    for _ in range(2):  # to round 3, where Carpania moves first
-        pass_until(session, "verification")
-        pass_until(session, "diplomacy")
-    assert session.state.round == 3
+    play_until(session, "diplomacy", round_=3)  # round 3, where Carpania moves first
+    assert session.to_move() == "cc"
     propose(session, "aa", measure="hotline", to=("bb", "cc"), verification="none")
     pass_until(session, "responses")
     assert session.to_move() == "cc"
@@ -166,6 +180,45 @@ def test_an_agreement_in_force_on_a_low_rung_at_the_end_is_stability():
     pass_until(session, "debrief")
     assert session.state.ending == "stability"
     assert session.view("cc")["rung"] in ("stable", "strained")
+
+
+def test_an_agreement_whose_last_round_is_the_last_round_of_the_game_counts_for_the_ending():
+    session = game(quiet(rules=rules(rounds=2)))
+    aid = sign(session, measure="hotline", duration=2, verification="none")  # in force in rounds 1 and 2
+    decide(session)
+    play_until(session, "implementation", round_=2)
+    decide(session)
+    pass_until(session, "debrief")
+    assert session.view(FAC)["rung"] in ("stable", "strained")
+    assert session.state.ending == "stability"  # it did not expire before the ending was classified
+    assert agreement(session, aid)["status"] == "in_force"
+    assert agreement(session, aid)["ends"] == 2
+    assert session.outcome()["ending"] == "stability"
+
+
+def test_an_agreement_that_expired_before_the_last_round_does_not_count_for_the_ending():
+    session = game(quiet(rules=rules(rounds=3)))
+    aid = sign(session, measure="hotline", duration=2, verification="none")  # in force in rounds 1 and 2
+    decide(session)
+    play_until(session, "debrief")
+    assert session.view(FAC)["rung"] in ("stable", "strained")
+    assert agreement(session, aid)["status"] == "expired"
+    assert session.state.ending == "stalemate"
+
+
+def test_the_agreements_counted_for_the_ending_must_reach_min_agreements():
+    stability = {"max_rung": "strained", "min_agreements": 2}
+    for count, ending in ((1, "stalemate"), (2, "stability")):
+        session = game(quiet(rules=rules(rounds=2, stability=stability)))
+        propose(session, "aa", measure="hotline", to=("bb",), duration=2, verification="none")
+        if count == 2:
+            propose(session, "bb", measure="hotline", to=("cc",), duration=2, verification="none")
+        pass_until(session, "responses")
+        answer_all(session)
+        play_until(session, "debrief")  # in force in rounds 1 and 2: they end with the game
+        assert len([a for a in session.view(FAC)["agreements"] if a["status"] == "in_force"]) == count
+        assert session.view(FAC)["rung"] in ("stable", "strained")
+        assert session.state.ending == ending, count
 
 
 def test_agreements_in_force_on_a_high_rung_at_the_end_are_a_stalemate():

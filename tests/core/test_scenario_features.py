@@ -98,3 +98,17 @@ def test_a_measure_filter_on_another_metric_is_refused() -> None:
     found = errors_of(scenario_data(actors=actors))
     assert found == [(("actors", 0, "objectives", "public", 0, "metric"),
                       "measure and category filter only the 'agreements' metric")]  # fmt: skip
+
+
+def test_an_organisation_without_a_mandate_cannot_inspect_even_as_a_party() -> None:
+    actors = [dict(a) for a in BASE["actors"]]
+    actors[3] = {**actors[3], "can_inspect": False}
+    scenario = Scenario.model_validate(scenario_data(actors=actors, events=[], agreements=[
+        {"measure": "safeguards", "parties": ["aa", "io"], "duration": 3, "verification": "onsite"}]))  # fmt: skip
+    session = Session(scenario, 1)
+    while session.state.phase != "implementation":
+        session.submit({"kind": "pass", "actor": session.to_move()})
+    session.submit(Comply("aa", "a1"))
+    # Only the organisation could inspect aa here, and it has no mandate: verification is skipped.
+    assert (session.state.round, session.state.phase) == (2, "diplomacy")
+    assert session.view("facilitator")["inspections"] == []
