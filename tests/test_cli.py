@@ -77,9 +77,12 @@ def test_a_hundred_seeds_all_play_to_an_ending() -> None:
 def test_simulate_text_output_has_a_line_per_game_and_a_summary() -> None:
     code, out, _ = parley("simulate", "npt", "--games", "3")
     lines = out.strip().splitlines()
-    assert code == 0 and len(lines) == 4
+    assert code == 0
     assert all(line.startswith("seed ") for line in lines[:3])
-    assert lines[3].startswith("3 games:")
+    assert lines[3] == "" and lines[4].startswith("3 games: stability")
+    table = lines[lines.index("") + 4 :]
+    assert table[0].split()[:2] == ["actor", "persona"]
+    assert [row.split()[0] for row in table[1:6]] == ["usa", "russia", "kessaria", "lorvania", "iaea"]
 
 
 def test_simulate_accepts_a_scenario_by_path() -> None:
