@@ -74,13 +74,14 @@ def test_an_all_ai_game_is_the_same_on_two_runs_with_the_same_seed(seed: int) ->
     assert any("sampled futures" in e.rationale for e in first.log if e.move.actor == "aa")
 
 
-def test_the_npt_scenario_s_own_personas_play_the_same_opening_twice() -> None:
-    """Its first four rounds, to keep the suite quick (the golden playthrough test replays a whole npt game)."""
-    assert any(actor.persona == "strategist" for actor in NPT.actors)
+def test_the_npt_scenario_s_personas_and_a_strategist_play_the_same_opening_twice() -> None:
+    """Its first four rounds, to keep the suite quick (the golden playthrough test replays a whole npt game).
+
+    The scenario's own personas are rule-based; a Strategist on the US seat brings look-ahead in too."""
     runs = []
     for _ in range(2):
         session = Session(NPT, 4)
-        drive(session, seat_ais(NPT), after_round(4))
+        drive(session, seat_ais(NPT, {"usa": "strategist:easy"}), after_round(4))
         runs.append(session)
     first, second = runs
     assert first.state.round == 5 and len(first.log) > 100
