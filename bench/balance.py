@@ -13,6 +13,7 @@ import gc
 import platform
 
 from game.ai.tournament import play_many, summarise
+from game.core.scoring import ENDINGS
 from game.scenario import builtin_scenarios, resolve_scenario
 
 CRITERIA = "no actor wins more than 60% of games; stability and collective failure each occur in at least 5%"
@@ -20,7 +21,7 @@ CRITERIA = "no actor wins more than 60% of games; stability and collective failu
 
 def endings_row(label: str, summary: dict) -> str:
     games = summary["games"]
-    shares = [summary["endings"][e] / games for e in ("stability", "stalemate", "collective_failure")]
+    shares = [summary["endings"][e] / games for e in ENDINGS]
     top = max(summary["actors"].items(), key=lambda kv: kv[1]["win_share"])
     return (f"| {label} | {shares[0]:.0%} | {shares[1]:.0%} | {shares[2]:.0%} | {top[0]} {top[1]['win_share']:.0%} "
             f"| {summary['agreements_signed']:.1f} | {summary['violations']:.1f} | {summary['violations_detected']:.1f} |")  # fmt: skip
@@ -51,7 +52,9 @@ def main() -> None:
         ok = wins <= 0.6 and min(shares["stability"], shares["collective_failure"]) >= 0.05 * args.games
         print(f"## {scenario.title} (`{name}`)\n")
         print(f"Criteria {'met' if ok else 'NOT met'} under default personas.\n")
-        print("| personas | stability | stalemate | collective failure | most wins | signed / game | violations / game | detected / game |")
+        print(
+            "| personas | stability | stalemate | collective failure | most wins | signed / game | violations / game | detected / game |"
+        )
         print("| --- | --- | --- | --- | --- | --- | --- | --- |")
         print("\n".join(rows))
         print("\nDefault personas, per actor:\n")

@@ -15,9 +15,8 @@ import statistics
 import time
 
 from game.ai.personas import AI, build, library
-from game.ai.play import turn_for
+from game.ai.play import play_game
 from game.ai.tournament import play_many
-from game.core.session import Session
 from game.scenario import resolve_scenario
 
 
@@ -32,13 +31,6 @@ class Timed:
         decision = self.ai.decide(turn)
         self.times.append(time.perf_counter() - start)
         return decision
-
-
-def play(scenario, seed: int, seats: dict) -> None:  # noqa: ANN001
-    session = Session(scenario, seed)
-    while not session.over:
-        seat = session.to_move()
-        session.submit(seats[seat].decide(turn_for(session, seat)).move)
 
 
 def main() -> None:
@@ -60,7 +52,7 @@ def main() -> None:
             for actor in scenario.actors:
                 if only is None or actor.id == only:
                     seats[actor.id] = Timed(build(name, None, level), times)
-            play(scenario, seed, seats)
+            play_game(scenario, seed, seats)
         ms = sorted(t * 1000 for t in times)
         label = f"{name} ({level})" if only else name
         print(f"{label:<22} {len(ms):>9} {statistics.fmean(ms):>8.3f} {ms[len(ms) // 2]:>7.3f} "

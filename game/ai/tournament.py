@@ -9,9 +9,8 @@ from typing import Any
 
 from game.ai.personas import build, parse_choice
 from game.ai.play import play_game, seat_ais
+from game.core.scoring import ENDINGS
 from game.core.spec import Scenario
-
-ENDINGS = ("stability", "stalemate", "collective_failure")
 
 
 def check_choices(scenario: Scenario, choices: Mapping[str, str]) -> None:
