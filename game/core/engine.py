@@ -11,6 +11,7 @@ from game.core.legality import adjust_target, check
 from game.core.moves import (
     Accept,
     Adjust,
+    AssignSeat,
     Comply,
     Counter,
     Defect,
@@ -190,6 +191,13 @@ def _resume(state: GameState, move: Resume) -> None:
     state.notify("The facilitator resumed the game.")
 
 
+def _assign(state: GameState, move: AssignSeat) -> None:
+    seat = state.index[move.seat]
+    state.controllers[seat] = move.controller
+    who = "a human player" if move.controller == "human" else f"the {move.controller} AI"
+    state.notify(f"The facilitator handed {state.name(seat)} to {who}.")
+
+
 def _end(state: GameState, move: EndGame) -> None:
     phases.finish(state, scoring.classify(state), f"ended by the facilitator: {move.reason}")
 
@@ -213,5 +221,6 @@ _EFFECTS = {
     Adjust: _adjust,
     Pause: _pause,
     Resume: _resume,
+    AssignSeat: _assign,
     EndGame: _end,
 }

@@ -78,7 +78,7 @@ def state_hash(state: GameState) -> str:
         [repr(x) for x in state.security], [repr(x) for x in state.score], repr(state.stability),
         len(state.agreements),
         state.injected, sorted(state.fired), sorted(state.done), state.actions, sorted(state.exposed),
-        state.rung_rounds, [len(x) for x in state.intel],
+        state.rung_rounds, [len(x) for x in state.intel], sorted(state.controllers.items()),
         rng["state"]["state"], rng["state"]["inc"], rng["has_uint32"], rng["uinteger"],
     )  # fmt: skip
     h = hashlib.sha256(repr(parts).encode())

@@ -8,6 +8,7 @@ composer from it and the list stays small.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from game.core.moves import (
     FACILITATOR_KINDS,
     Accept,
     Adjust,
+    AssignSeat,
     Comply,
     Counter,
     Defect,
@@ -41,6 +43,10 @@ from game.core.spec import DIALOGUE_KINDS, Measure
 from game.core.state import ACTIVE, PROPOSED, Agreement, GameState
 
 ADJUSTABLE = ("tension", "trust:A:B", "capital:A", "posture:A", "security:A")
+HUMAN = "human"
+# A controller is "human" or an AI persona name with an optional level; which personas exist is the AI
+# layer's business (the core only records the hand-over), so the core checks the form only.
+_CONTROLLER = re.compile(r"[a-z][a-z0-9_]{0,39}(:[a-z]{1,10})?")
 
 
 @dataclass(frozen=True)
@@ -247,6 +253,11 @@ def _check_facilitator(state: GameState, move: Move) -> None:
             raise IllegalMove("bad_value", f"{what} must be between {low:g} and {high:g}, not {move.value:g}")
         if what in ("capital", "posture") and move.value != int(move.value):
             raise IllegalMove("bad_value", f"{what} must be a whole number, not {move.value:g}")
+    if isinstance(move, AssignSeat):
+        _actor(state, move.seat)
+        if not _CONTROLLER.fullmatch(move.controller):
+            raise IllegalMove("bad_controller", f"A seat goes to 'human' or an AI persona such as 'hardliner:hard', "
+                              f"not {move.controller!r:.60}")  # fmt: skip
     if isinstance(move, EndGame | Pause) and not move.reason.strip():
         raise IllegalMove("no_reason", f"{move.kind.replace('_', ' ').capitalize()} needs a reason for the record")
 
@@ -259,6 +270,7 @@ def legal_moves(state: GameState, actor_id: str) -> list[MoveOption]:
         options = [MoveOption("resume")] if state.paused else [MoveOption("pause")]
         options.append(MoveOption("inject_event", {"events": [e.id for e in state.scenario.events]}))
         options.append(MoveOption("adjust", {"targets": list(ADJUSTABLE)}))
+        options.append(MoveOption("assign_seat", {"seats": list(state.ids)}))
         options.append(MoveOption("end_game"))
         return options
     actor = state.index.get(actor_id)

@@ -171,6 +171,15 @@ class Resume(Move):
 
 
 @dataclass(frozen=True, slots=True)
+class AssignSeat(Move):
+    """Facilitator: hand a seat to a human (``"human"``) or an AI (``"PERSONA[:LEVEL]"``, e.g. ``"hardliner:hard"``)."""
+
+    kind: ClassVar[str] = "assign_seat"
+    seat: str
+    controller: str
+
+
+@dataclass(frozen=True, slots=True)
 class EndGame(Move):
     kind: ClassVar[str] = "end_game"
     reason: str
@@ -197,10 +206,11 @@ MOVE_TYPES: dict[str, type[Move]] = {
         Adjust,
         Pause,
         Resume,
+        AssignSeat,
         EndGame,
     )
 }
-FACILITATOR_KINDS = frozenset({"inject_event", "adjust", "pause", "resume", "end_game"})
+FACILITATOR_KINDS = frozenset({"inject_event", "adjust", "pause", "resume", "assign_seat", "end_game"})
 
 
 def _read(kind: str, name: str, annotation: str, value: Any) -> Any:

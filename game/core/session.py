@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,9 +39,16 @@ class LogEntry:
 class Session:
     """A game and its log. Every change goes through ``submit``; listeners hear of each entry (autosave)."""
 
-    def __init__(self, scenario: Scenario, seed: int) -> None:
+    def __init__(self, scenario: Scenario, seed: int, seats: Mapping[str, str] | None = None) -> None:
+        """``seats`` says who plays each actor at the start: ``"human"`` or ``"PERSONA[:LEVEL]"``; an actor
+        left out plays its scenario persona. The facilitator may hand seats over later (``AssignSeat``)."""
         self.scenario = scenario
         self.seed = seed
+        known = {a.id for a in scenario.actors}
+        unknown = sorted(set(seats or {}) - known)
+        if unknown:
+            raise ValueError(f"no actor '{unknown[0]}' in scenario '{scenario.id}'; actors: {', '.join(sorted(known))}")
+        self.seats: dict[str, str] = {a.id: (seats or {}).get(a.id, a.persona) for a in scenario.actors}
         self.state: GameState = new_game(scenario, seed)
         self.start_hash = state_hash(self.state)
         self.log: list[LogEntry] = []
@@ -62,6 +69,11 @@ class Session:
     def to_move(self) -> str | None:
         owner = phases.to_move(self.state)
         return self.state.ids[owner] if owner is not None else None
+
+    def controller(self, seat: str) -> str:
+        """Who plays ``seat`` now: ``"human"`` or an AI persona (``"NAME[:LEVEL]"``), after any hand-over."""
+        override = self.state.controllers.get(self.state.index[seat])
+        return override if override is not None else self.seats[seat]
 
     def legal_moves(self, seat: str) -> list[MoveOption]:
         return legal_moves(self.state, seat)

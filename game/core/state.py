@@ -167,6 +167,7 @@ class GameState:
         self.rung_rounds = [0] * len(scenario.tension.rungs)
         self.intel: list[list[Intel]] = [[] for _ in range(n)]
         self.notices: list[Notice] = []
+        self.controllers: dict[int, str] = {}  # seats the facilitator has handed over: "human" or "PERSONA[:LEVEL]"
         self.steps = 0  # moves applied
         self.digests: dict[str, tuple[int, Any]] = {}  # running hashes of finished history: see hashing.py
 
@@ -195,6 +196,7 @@ class GameState:
         new.intel = [list(x) for x in self.intel]
         new.notices = list(self.notices)
         new.digests = dict(self.digests)
+        new.controllers = dict(self.controllers)
         return new
 
     def agreement(self, agreement_id: str) -> Agreement | None:

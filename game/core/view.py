@@ -177,6 +177,7 @@ def view(state: GameState, seat: str, full: bool = True) -> dict[str, Any]:
         "inspections": inspections,
         "events": occurrences,
         "notices": messages,
+        "controllers": {ids[i]: c for i, c in sorted(state.controllers.items())},  # facilitator hand-overs
         "record": record(state),
         "catalogue": catalogue(state.scenario),
     }

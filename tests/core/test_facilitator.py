@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.core.moves import Adjust, EndGame, InjectEvent, Pass, Pause, Resume
+from game.core.moves import Adjust, AssignSeat, EndGame, InjectEvent, Pass, Pause, Resume
+from game.core.session import Session
 from tests.builders import pass_until, tiny
 from tests.core.helpers import (
     ACTORS,
@@ -156,11 +157,11 @@ def test_a_paused_game_struck_by_an_inject_that_reaches_the_top_rung_ends_and_is
 def test_the_facilitators_options_follow_the_pause():
     session = game(tiny())
     kinds = [o.kind for o in session.legal_moves(FAC)]
-    assert kinds == ["pause", "inject_event", "adjust", "end_game"]
+    assert kinds == ["pause", "inject_event", "adjust", "assign_seat", "end_game"]
     inject = next(o for o in session.legal_moves(FAC) if o.kind == "inject_event")
     assert inject.choices["events"] == ["incident", "raid"]
     session.submit(Pause(FAC, "break"))
-    assert [o.kind for o in session.legal_moves(FAC)] == ["resume", "inject_event", "adjust", "end_game"]
+    assert [o.kind for o in session.legal_moves(FAC)] == ["resume", "inject_event", "adjust", "assign_seat", "end_game"]
 
 
 def test_a_paused_game_does_not_run_on_by_itself():
@@ -204,3 +205,49 @@ def test_trust_is_adjusted_only_within_the_scenarios_floor_and_ceiling(floor, ce
     for value in (floor, ceiling):
         session.submit(Adjust(FAC, "trust:aa:bb", value, "at the bound"))
         assert trust(session, "aa", "bb") == approx(value)
+
+
+def test_the_facilitator_hands_a_seat_to_an_ai_and_back_and_every_seat_sees_it():
+    session = game()
+    assert session.controller("bb") == session.scenario.actors[1].persona  # the scenario's persona to begin with
+    session.submit(AssignSeat(FAC, "bb", "hardliner:hard"), "the delegation left for lunch")
+    assert session.controller("bb") == "hardliner:hard"
+    assert session.view("cc")["controllers"] == {"bb": "hardliner:hard"}
+    assert any("handed" in t and "hardliner:hard" in t for t in texts(session, "aa"))
+    session.submit(AssignSeat(FAC, "bb", "human"))
+    assert session.controller("bb") == "human"
+    assert [e.move.kind for e in session.log] == ["assign_seat", "assign_seat"]
+
+
+def test_a_seat_hand_over_changes_the_state_hash_but_not_whose_turn_it_is():
+    session = game()
+    before, turn = session.hash(), session.to_move()
+    session.submit(AssignSeat(FAC, "aa", "cooperative"))
+    assert session.hash() != before
+    assert session.to_move() == turn
+
+
+def test_a_seat_can_be_handed_over_during_a_pause():
+    session = game()
+    session.submit(Pause(FAC, "a student left"))
+    session.submit(AssignSeat(FAC, "aa", "grudger:easy"))
+    assert session.controller("aa") == "grudger:easy"
+
+
+@pytest.mark.parametrize(
+    ("move", "code"),
+    [
+        (AssignSeat(FAC, "zz", "human"), "unknown_actor"),
+        (AssignSeat(FAC, "aa", "Hard Liner"), "bad_controller"),
+        (AssignSeat(FAC, "aa", "hardliner:"), "bad_controller"),
+        (AssignSeat("aa", "bb", "human"), "not_facilitator"),
+    ],
+)
+def test_bad_seat_hand_overs_are_refused_and_change_nothing(move, code):
+    refused(game(), move, code)
+
+
+def test_a_session_refuses_seats_for_actors_the_scenario_does_not_have():
+    with pytest.raises(ValueError, match="no actor 'zz'"):
+        Session(quiet(), 1, {"zz": "human"})
+    assert Session(quiet(), 1, {"aa": "human"}).seats["aa"] == "human"

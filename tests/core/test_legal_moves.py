@@ -12,6 +12,7 @@ from game.core import IllegalMove, check
 from game.core.moves import (
     Accept,
     Adjust,
+    AssignSeat,
     Comply,
     Counter,
     Defect,
@@ -99,6 +100,8 @@ def build(draw, seat, kind, choices, scenario=SCENARIO):
         return Resume(seat)
     if kind == "end_game":
         return EndGame(seat, "time")
+    if kind == "assign_seat":
+        return AssignSeat(seat, draw(st.sampled_from(choices["seats"])), draw(st.sampled_from(["human", "grit:hard"])))
     if kind == "inject_event":
         return InjectEvent(seat, draw(st.sampled_from(choices["events"])))
     if kind == "adjust":

@@ -97,6 +97,8 @@ FIELD_VALUES = {
     "event": st.sampled_from(["incident", "raid", "meteor"]),
     "value": st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-5, 200)),
     "reason": st.text(max_size=5),
+    "seat": st.sampled_from(["aa", "io", "zz", "facilitator", ""]),
+    "controller": st.sampled_from(["human", "grudger:hard", "Grudger", "x:", ""]),
 }
 
 
