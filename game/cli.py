@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import json
 import os
 import sys
@@ -21,6 +22,18 @@ from game.scenario import ScenarioError, builtin_scenarios, resolve_scenario, sc
 
 class UsageError(Exception):
     """Bad command-line arguments; exit 2."""
+
+
+class CommandError(Exception):
+    """A command could not do its job for a reason the user can fix (a bad save, a busy port); exit 1.
+
+    The message is one line and names the file, line or field at fault.
+    """
+
+
+# Commands that live with their layer: each module has ``add_parser(commands)``, which adds its subcommands and
+# sets ``run=function(args, out, err) -> int`` as their default. They must import heavy things (pygame) lazily.
+EXTENSIONS = ("game.saves.command", "game.ui.command", "game.net.command")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,7 +79,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="the persona on an actor's seat, e.g. usa=strategist:hard (repeatable)",
     )
     simulate.add_argument("--jobs", type=_count(1, 64), default=1, help="processes to spread the games over")
+    for name in EXTENSIONS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not name.startswith(exc.name):
+                raise
+            continue  # that layer is not built yet
+        module.add_parser(commands)
     return parser
+
+
+def _commands() -> list[str]:
+    for action in build_parser()._subparsers._group_actions:  # type: ignore[union-attr]
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []  # pragma: no cover
 
 
 def _validate(paths: list[str], out: TextIO, err: TextIO) -> int:
@@ -161,8 +189,10 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         args = build_parser().parse_args(list(argv))
         if args.command is None:
             raise UsageError(
-                "no command given; commands: validate, scenarios, personas, schema, simulate (see 'parley --help')"
+                f"no command given; commands: {', '.join(_commands())} (see 'parley --help')"
             )
+        if getattr(args, "run", None) is not None:
+            return int(args.run(args, out, err))
         if args.command == "validate":
             return _validate(args.paths, out, err)
         if args.command == "scenarios":
@@ -176,6 +206,9 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     except UsageError as exc:
         print(f"parley: error: {exc}", file=err)
         return 2
+    except CommandError as exc:
+        print(f"parley: error: {exc}", file=err)
+        return 1
     except ScenarioError as exc:
         for issue in exc.issues:
             print(issue, file=err)
