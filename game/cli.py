@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the persona on an actor's seat, e.g. usa=strategist:hard (repeatable)",
     )
     simulate.add_argument("--jobs", type=_count(1, 64), default=1, help="processes to spread the games over")
+    simulate.add_argument("--save", metavar="DIR", help="also write each game as a save in DIR (for replay, report)")
     for name in EXTENSIONS:
         try:
             module = importlib.import_module(name)
@@ -172,8 +173,17 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(str(exc)) from None
     show_progress = args.games > 1 and err.isatty()
     seeds = range(args.seed, args.seed + args.games)
+    keep = None
+    if args.save is not None:
+        from game.saves import SaveError
+        from game.saves.command import saver
+
+        try:
+            keep = saver(args.save)
+        except SaveError as exc:
+            raise CommandError(str(exc)) from None
     records = play_many(
-        scenario, seeds, choices, args.jobs, (lambda d, t: _progress(d, t, err)) if show_progress else None
+        scenario, seeds, choices, args.jobs, (lambda d, t: _progress(d, t, err)) if show_progress else None, keep
     )
     for record in records:
         print(json.dumps(record, sort_keys=True) if args.json else _line(record), file=out)
@@ -188,9 +198,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     try:
         args = build_parser().parse_args(list(argv))
         if args.command is None:
-            raise UsageError(
-                f"no command given; commands: {', '.join(_commands())} (see 'parley --help')"
-            )
+            raise UsageError(f"no command given; commands: {', '.join(_commands())} (see 'parley --help')")
         if getattr(args, "run", None) is not None:
             return int(args.run(args, out, err))
         if args.command == "validate":

@@ -10,6 +10,7 @@ from typing import Any
 from game.ai.personas import build, parse_choice
 from game.ai.play import play_game, seat_ais
 from game.core.scoring import ENDINGS
+from game.core.session import Session
 from game.core.spec import Scenario
 
 
@@ -25,26 +26,31 @@ def check_choices(scenario: Scenario, choices: Mapping[str, str]) -> None:
         build(name, None, level)
 
 
-def play_one(scenario: Scenario, seed: int, choices: Mapping[str, str]) -> dict[str, Any]:
-    """One game's record: its outcome plus the persona on each seat."""
+Keep = Callable[[Session, Mapping[str, str]], Any]  # given each finished game and who sat where (e.g. a saver)
+
+
+def play_one(scenario: Scenario, seed: int, choices: Mapping[str, str], keep: Keep | None = None) -> dict[str, Any]:
+    """One game's record: its outcome plus the persona on each seat. ``keep`` (picklable) sees every game."""
     ais = seat_ais(scenario, choices)
     session = play_game(scenario, seed, ais)
+    if keep is not None:
+        keep(session, {a.id: choices.get(a.id, a.persona) for a in scenario.actors})
     record = session.outcome()
     for actor, ai in ais.items():
         record["actors"][actor]["persona"] = ai.name
     return record
 
 
-def _play_star(args: tuple[Scenario, int, Mapping[str, str]]) -> dict[str, Any]:
+def _play_star(args: tuple[Scenario, int, Mapping[str, str], Keep | None]) -> dict[str, Any]:
     return play_one(*args)
 
 
 def play_many(scenario: Scenario, seeds: Sequence[int], choices: Mapping[str, str] | None = None, jobs: int = 1,
-              progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:  # fmt: skip
+              progress: Callable[[int, int], None] | None = None, keep: Keep | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """Play a game per seed, in seed order; ``jobs`` > 1 spreads them over processes (same results either way)."""
     choices = dict(choices or {})
     records: list[dict[str, Any]] = []
-    work = [(scenario, seed, choices) for seed in seeds]
+    work = [(scenario, seed, choices, keep) for seed in seeds]
     if jobs <= 1:
         results = map(_play_star, work)
         for record in results:

@@ -168,16 +168,17 @@ def _inject(state: GameState, move: InjectEvent) -> None:
 
 def _adjust(state: GameState, move: Adjust) -> None:
     what, idx = adjust_target(state, move.target)
+    value = float(move.value)  # a move built in code may carry an int; its saved dict form reads back as a float
     if what == "tension":
-        state.tension = move.value
+        state.tension = value
     elif what == "trust":
-        state.trust[idx[0], idx[1]] = move.value
+        state.trust[idx[0], idx[1]] = value
     elif what == "capital":
         state.capital[idx[0]] = int(move.value)
     elif what == "posture":
         state.posture[idx[0]] = int(move.value)
     else:
-        state.security[idx[0]] = move.value
+        state.security[idx[0]] = value
     state.notify(f"The facilitator set {move.target} to {move.value:g}: {move.reason}", ())
 
 

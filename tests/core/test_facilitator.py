@@ -251,3 +251,10 @@ def test_a_session_refuses_seats_for_actors_the_scenario_does_not_have():
     with pytest.raises(ValueError, match="no actor 'zz'"):
         Session(quiet(), 1, {"zz": "human"})
     assert Session(quiet(), 1, {"aa": "human"}).seats["aa"] == "human"
+
+
+def test_an_adjustment_by_a_whole_number_is_the_same_as_by_its_decimal_form():
+    by_int, by_float = game(), game()
+    by_int.submit(Adjust(FAC, "tension", 20, "calm"))
+    by_float.submit({"kind": "adjust", "actor": "facilitator", "target": "tension", "value": 20.0, "reason": "calm"})
+    assert by_int.hash() == by_float.hash()

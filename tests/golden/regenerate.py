@@ -1,6 +1,7 @@
 """Record the golden playthroughs: one AI game per built-in scenario, with the state hash after every move.
 
 Run after changing the rules or a scenario on purpose:  python -m tests.golden.regenerate
+(it also rewrites the example save in saves/examples/ and the format-1 save fixture, whose hashes follow the rules)
 Then review the diff: an unintended change in the rules shows up as changed hashes.
 """
 
@@ -40,6 +41,22 @@ def main() -> None:
             out = golden_path(scenario_id, seed)
             out.write_text(json.dumps(record(path, seed), indent=1) + "\n", encoding="utf-8")
             print(f"wrote {out}")
+    regenerate_saves()
+
+
+def regenerate_saves() -> None:
+    """The example save shipped in saves/examples/ and the format-1 save the migration is tested on."""
+    from game.saves import write_save
+    from game.scenario import resolve_scenario
+    from tests.saves.format1 import FIXTURE, write_format1
+
+    example = HERE.parent.parent / "saves" / "examples" / "npt-seed7.jsonl"
+    example.unlink(missing_ok=True)
+    session = play_game(resolve_scenario("npt"), 7)
+    write_save(session, example.parent, name=example.stem)
+    print(f"wrote {example}")
+    write_format1(play_game(resolve_scenario("central_asia"), 2), FIXTURE, moves=60)
+    print(f"wrote {FIXTURE}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,191 @@
+"""Walking through a saved game for the debrief: seek, step, bookmark, see any seat's view, branch off.
+
+>>> replay = Replay.open("saves/npt-20261124T091452-seed3.jsonl")   # doctest: +SKIP
+>>> replay.seek_round(4, "verification"); replay.view("debrief")    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from game.core.engine import apply
+from game.core.errors import IllegalMove
+from game.core.hashing import state_hash
+from game.core.session import LogEntry, Session
+from game.core.state import GameState
+from game.core.view import view
+from game.saves.format import SaveError
+from game.saves.reader import Note, SaveFile, entries, read_save, replay_moves, restore
+from game.saves.writer import Autosave, note_line
+
+
+class Replay:
+    """A save opened for the debrief. Positions are steps: 0 is the start, ``len(replay)`` the last move."""
+
+    def __init__(self, save: SaveFile) -> None:
+        self.save = save
+        self.entries: list[LogEntry] = entries(save)
+        self._snapshot_steps = [s.step for s in save.snapshots]
+        self._restored: dict[int, GameState] = {}
+        self._state = self._at_snapshot(0)
+        self._step = 0
+        self._session: Session | None = None
+
+    @classmethod
+    def open(cls, path: Path | str) -> Replay:
+        return cls(read_save(path))
+
+    # --- what the save holds ----------------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self.save.path
+
+    @property
+    def header(self) -> dict[str, Any]:
+        return self.save.header
+
+    @property
+    def scenario(self):  # noqa: ANN201 - a Scenario
+        return self.save.scenario
+
+    @property
+    def seed(self) -> int:
+        return self.save.seed
+
+    @property
+    def seats(self) -> dict[str, str]:
+        return self.save.seats
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def session(self) -> Session:
+        """The whole game as a session, every hash checked (for the report)."""
+        if self._session is None:
+            self._session = replay_moves(self.save)
+        return self._session
+
+    # --- moving about -----------------------------------------------------------------------------------------
+
+    @property
+    def step(self) -> int:
+        return self._step
+
+    @property
+    def state(self) -> GameState:
+        """The state after ``step`` moves. Read it; do not change it."""
+        return self._state
+
+    def seek(self, step: int) -> GameState:
+        """Go to the state after ``step`` moves (0 = the start)."""
+        if isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= len(self):
+            raise ValueError(f"step {step!r} is not in this game: steps run from 0 to {len(self)}")
+        if step == self._step:
+            return self._state
+        if self._step < step <= self._step + 100:
+            state = self._state.copy()
+            start = self._step
+        else:
+            k = bisect.bisect_right(self._snapshot_steps, step) - 1
+            start = self._snapshot_steps[k] if k >= 0 else 0
+            state = self._at_snapshot(start).copy()
+        self._play(state, start, step)
+        self._state, self._step = state, step
+        return state
+
+    def forward(self) -> GameState:
+        return self.seek(min(self._step + 1, len(self)))
+
+    def back(self) -> GameState:
+        return self.seek(max(self._step - 1, 0))
+
+    def seek_round(self, round_: int, phase: str | None = None) -> GameState:
+        """Go to where ``round_`` (and ``phase``, if given) began: the state before its first move."""
+        for i, e in enumerate(self.entries):
+            if e.round == round_ and (phase is None or e.phase == phase):
+                return self.seek(i)
+        where = f"round {round_}" + (f", {phase} phase" if phase else "")
+        rounds = sorted({e.round for e in self.entries})
+        raise ValueError(f"no move was made in {where}; rounds with moves: {rounds[0]} to {rounds[-1]}"
+                         if rounds else f"no move was made in {where}; the save has no moves")  # fmt: skip
+
+    def view(self, seat: str) -> dict[str, Any]:
+        """The current state as ``seat`` saw it (an actor id), or everything (``"facilitator"``, ``"debrief"``)."""
+        return view(self._state, seat)
+
+    def _at_snapshot(self, step: int) -> GameState:
+        state = self._restored.get(step)
+        if state is None:
+            if step == 0:
+                session = Session(self.save.scenario, self.save.seed, self.save.seats)
+                start = self.save.header.get("start_hash")
+                if start is not None and session.start_hash != start:
+                    raise SaveError(f"{self.save.where(1)}: the game does not start as saved (start hash differs)")
+                state = session.state
+            else:
+                state = restore(self.save, self.save.snapshots[self._snapshot_steps.index(step)])
+            self._restored[step] = state
+        return state
+
+    def _play(self, state: GameState, start: int, end: int) -> None:
+        for line, record, move in self.save.moves[start:end]:
+            try:
+                apply(state, move)
+            except IllegalMove as exc:
+                raise SaveError(f"{self.save.where(line)}: step {record['step']} is not legal here: {exc.reason}; "
+                                "the save was edited or damaged") from None  # fmt: skip
+        if end and state_hash(state) != self.save.moves[end - 1][1]["hash"]:
+            line = self.save.moves[end - 1][0]
+            raise SaveError(f"{self.save.where(line)}: step {end}: the state hash differs from the one saved "
+                            f"(run 'parley verify {self.save.path}' to find the first step that differs)")  # fmt: skip
+
+    # --- the instructor's marks -------------------------------------------------------------------------------
+
+    @property
+    def bookmarks(self) -> list[Note]:
+        return [n for n in self.save.notes if n.bookmark]
+
+    @property
+    def notes(self) -> list[Note]:
+        return list(self.save.notes)
+
+    def bookmark(self, text: str, step: int | None = None, bookmark: bool = True) -> Note:
+        """Mark a step to discuss (default: the current one), with a note; kept in the save file at once."""
+        at = self._step if step is None else step
+        line = note_line(text, at, len(self), bookmark)  # raises ValueError on an empty note or a bad step
+        with open(self.save.path, "ab") as f:
+            if self.save.whole_bytes and not _ends_with_newline(self.save.path):
+                f.write(b"\n")
+            f.write(line)
+            f.flush()
+            os.fsync(f.fileno())
+        note = Note(at, text.strip(), bookmark, 0)
+        self.save.notes.append(note)
+        return note
+
+    # --- what if ----------------------------------------------------------------------------------------------
+
+    def branch(
+        self, directory: Path | str | None = None, seats: Mapping[str, str] | None = None
+    ) -> tuple[Session, Autosave]:
+        """A new session from the current step, saved as a new file that records where it came from."""
+        session = Session(self.save.scenario, self.save.seed, seats or self.save.seats)
+        for entry in self.entries[: self._step]:
+            session.submit(entry.move, entry.rationale)
+        origin = {"save": self.save.path.name, "step": self._step,
+                  "hash": self.entries[self._step - 1].hash if self._step else session.start_hash}  # fmt: skip
+        folder = directory if directory is not None else self.save.path.parent
+        name = f"{self.save.path.stem}-branch-step{self._step}"
+        return session, Autosave.start(session, folder, name=name, branched_from=origin)
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with open(path, "rb") as f:
+        f.seek(-1, os.SEEK_END)
+        return f.read(1) == b"\n"
