@@ -57,6 +57,7 @@ def _count(low: int, high: int):  # noqa: ANN202 - an argparse type factory
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="parley", description="Parley: a negotiation game for confidence-building exercises.")
     parser.add_argument("--version", action="version", version=f"parley {__version__}")
+    parser.add_argument("--saves", metavar="DIR", help="the folder for saves (default: $PARLEY_SAVES, else ./saves)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     validate = commands.add_parser("validate", help="check scenario files or folders")
@@ -182,9 +183,14 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             keep = saver(args.save)
         except SaveError as exc:
             raise CommandError(str(exc)) from None
-    records = play_many(
-        scenario, seeds, choices, args.jobs, (lambda d, t: _progress(d, t, err)) if show_progress else None, keep
-    )
+    try:
+        records = play_many(
+            scenario, seeds, choices, args.jobs, (lambda d, t: _progress(d, t, err)) if show_progress else None, keep
+        )
+    except ValueError as exc:  # a save that could not be written (SaveError), from this process or a worker
+        if type(exc).__name__ != "SaveError":
+            raise
+        raise CommandError(str(exc)) from None
     for record in records:
         print(json.dumps(record, sort_keys=True) if args.json else _line(record), file=out)
     if args.games > 1 and not args.json:
@@ -197,6 +203,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run one command; returns the exit code. Raises nothing a user could cause."""
     try:
         args = build_parser().parse_args(list(argv))
+        if args.saves:
+            os.environ["PARLEY_SAVES"] = args.saves  # read by game.saves.default_directory, here and in workers
         if args.command is None:
             raise UsageError(f"no command given; commands: {', '.join(_commands())} (see 'parley --help')")
         if getattr(args, "run", None) is not None:

@@ -5,13 +5,12 @@ The format is described in docs/SAVES.md.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from game.saves.format import FORMAT_VERSION, SaveError
 from game.saves.reader import Loaded, Note, SaveFile, load_save, read_save, replay_moves
 from game.saves.replay import Replay
-from game.saves.writer import SUFFIX, Autosave, default_directory, write_atomically, write_save
+from game.saves.writer import SUFFIX, Autosave, default_directory, reopen, write_atomically, write_save
 
 __all__ = [
     "FORMAT_VERSION",
@@ -34,19 +33,16 @@ __all__ = [
 
 
 def resume_save(path: Path | str) -> tuple[Loaded, Autosave]:
-    """Load a save and go on writing it: a line cut off by a crash is removed first, then moves are appended."""
+    """Load a save and go on writing it. A line cut off by a crash is removed first; a save of an older format is
+    rewritten in the current one (the old file kept as ``<name>.format<N>.bak``). Raises ``SaveError`` if another
+    Parley is writing the same save."""
     loaded = load_save(path)
     save = loaded.save
-    with open(save.path, "r+b") as f:
-        f.truncate(save.whole_bytes)
-        if save.whole_bytes:
-            f.seek(save.whole_bytes - 1)
-            if f.read(1) != b"\n":
-                f.write(b"\n")
-        f.flush()
-        os.fsync(f.fileno())
+    file = reopen(save.path, save.whole_bytes)
+    if save.format < FORMAT_VERSION:
+        return loaded, Autosave.rewrite(loaded.session, save.path, save.header, file, save.format)
     notices, intel = save.marks()
-    return loaded, Autosave.attach(loaded.session, save.path, notices, intel)
+    return loaded, Autosave.attach(loaded.session, save.path, notices, intel, file)
 
 
 def verify_save(path: Path | str) -> Loaded:

@@ -57,9 +57,17 @@ def _fail(exc: Exception) -> Exception:
 def _resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from game.ai.personas import PersonaError, build, parse_choice
     from game.ai.play import MAX_STEPS, turn_for
-    from game.saves import resume_save
+    from game.core.moves import FACILITATOR, Resume
+    from game.saves import load_save, resume_save
 
     try:
+        loaded = load_save(args.save)
+        if loaded.session.over:  # nothing to write: a finished game is only read
+            for warning in loaded.warnings:
+                print(f"parley: warning: {warning}", file=err)
+            print(f"{args.save}: the game is already over ({loaded.session.state.ending}); "
+                  f"see 'parley report {args.save}'", file=out)  # fmt: skip
+            return 0
         loaded, autosave = resume_save(args.save)
     except SaveError as exc:
         raise _fail(exc) from None
@@ -67,12 +75,10 @@ def _resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"parley: warning: {warning}", file=err)
     session = loaded.session
     with autosave:
-        if session.over:
-            print(f"{args.save}: the game is already over ({session.state.ending}); "
-                  f"see 'parley report {args.save}'", file=out)  # fmt: skip
-            return 0
         print(f"{args.save}: resumed at step {len(session.log)} (round {session.state.round}, "
               f"{session.state.phase}); AI plays every seat until the end", file=out)  # fmt: skip
+        if session.state.paused:  # headless, there is no facilitator to resume it: say so in the log
+            session.submit(Resume(FACILITATOR), "resumed by 'parley resume' (headless, AI on every seat)")
         ais: dict[str, Any] = {}
         while not session.over and len(session.log) < MAX_STEPS:
             seat = session.to_move()
@@ -90,6 +96,10 @@ def _resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     raise _fail(SaveError(f"{args.save}: seat {seat} is played by '{choice}': {exc}")) from None
             decision = ais[choice].decide(turn_for(session, seat))
             session.submit(decision.move, decision.rationale)
+            if autosave.error:
+                print(f"parley: warning: {autosave.error}", file=err)
+    if autosave.error:
+        raise _fail(SaveError(autosave.error))
     outcome = session.outcome()
     print(f"{args.save}: {str(outcome['ending']).replace('_', ' ')} after {outcome['rounds']} rounds, "
           f"{outcome['moves']} moves; saved", file=out)  # fmt: skip
@@ -119,6 +129,8 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if fmt is None:
         fmt = "md" if args.output and Path(args.output).suffix.lower() in (".md", ".markdown") else "html"
     target = Path(args.output) if args.output else Path(args.save).with_suffix(f".{fmt}")
+    if target.resolve() == Path(args.save).resolve():
+        raise _fail(SaveError(f"{target}: the report would overwrite the save; give another file with -o"))
     try:
         replay = Replay.open(args.save)
         session = replay.session

@@ -15,7 +15,11 @@ KINDS = ("header", "move", "snapshot", "note")
 
 
 class SaveError(ValueError):
-    """A save that cannot be read or trusted. The message is one line naming the file and line."""
+    """A save that cannot be read, written or trusted. The message is one line naming the file and line."""
+
+
+class CutOff(SaveError):
+    """A line that is not whole in a way a write cut short by a crash leaves it (see ``decode``)."""
 
 
 _SUM = re.compile(rb',"sum":"([0-9a-f]{16})"\}\r?\n?$')
@@ -40,11 +44,20 @@ def encode(record: dict[str, Any]) -> bytes:
 def decode(raw: bytes, where: str, checked: bool = True) -> dict[str, Any]:
     """Read one line (``where`` names it in errors); ``checked`` lines must carry a matching ``sum``."""
     try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise SaveError(f"{where}: not UTF-8 text; the file is damaged or not a Parley save") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        error = CutOff if exc.end >= len(raw) else SaveError  # a write cut inside a character's bytes
+        raise error(f"{where}: not UTF-8 text; the file is damaged or not a Parley save") from None
+    try:
+        record = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SaveError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno}); the line is damaged") from None
+        # A line cut short is a prefix of JSON: it runs out ("Expecting …", "Unterminated …"). Whole JSON followed
+        # by something else ("Extra data") was damaged, not cut.
+        error = SaveError if exc.msg.startswith("Extra data") else CutOff
+        raise error(f"{where}: not valid JSON ({exc.msg}, column {exc.colno}); the line is damaged") from None
+    except (ValueError, RecursionError) as exc:  # numbers too long to read, nesting too deep
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+        raise SaveError(f"{where}: not a save line ({reason}); the file is damaged or not a Parley save") from None
     if not isinstance(record, dict):
         raise SaveError(f"{where}: expected a JSON object, got {type(record).__name__}")
     if record.get("type") not in KINDS:

@@ -27,7 +27,7 @@ def _from_1(records: Records) -> Records:
     out: Records = [(number, header)]
     for line, record in rest:
         if record.get("type") != "move":
-            raise SaveError(f"line {line}: a format 1 save has only move lines, not '{record.get('type')}'")
+            raise SaveError(f"{line}: a format 1 save has only move lines, not '{record.get('type')}'")
         move = record.get("move")
         out.append((line, {**record, "by": move.get("actor") if isinstance(move, dict) else None}))
     return out

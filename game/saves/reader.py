@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,9 +17,11 @@ from game.core.moves import Move, move_from_dict
 from game.core.session import LogEntry, Session
 from game.core.spec import Scenario
 from game.core.state import GameState, Intel, Notice
-from game.saves.format import FORMAT_VERSION, MAX_LINE, OLDEST_FORMAT, SaveError, decode
+from game.saves.format import FORMAT_VERSION, MAX_LINE, OLDEST_FORMAT, CutOff, SaveError, decode
 from game.saves.migrate import MIGRATIONS
 from game.saves.snapshot import new_intel, new_notices, state_from_dict, state_to_dict
+
+BOM = b"\xef\xbb\xbf"  # some editors start a UTF-8 file with it
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class SaveFile:
     warnings: list[str] = field(default_factory=list)
     whole_bytes: int = 0  # the length of the file up to the end of its last whole line
     format: int = FORMAT_VERSION
+    blank_tail: bool = False  # empty lines at the end (tolerated; cut off before appending)
 
     @property
     def seed(self) -> int:
@@ -72,70 +77,84 @@ class SaveFile:
         return len(last.notices), tuple(len(x) for x in last.intel)
 
 
-def _lines(path: Path) -> list[tuple[int, bytes, bool]]:
-    """(line number, bytes, ended by a newline) for each line; refuses a line longer than ``MAX_LINE``."""
-    out = []
+def _lines(path: Path) -> Iterator[tuple[int, bytes, bool]]:
+    """(line number, bytes, ended by a newline) for each line, read as needed; refuses a line longer than
+    ``MAX_LINE`` without reading it whole."""
     try:
-        with open(path, "rb") as f:
-            number = 0
-            while True:
-                raw = f.readline(MAX_LINE + 1)
-                if not raw:
-                    break
-                number += 1
-                whole = raw.endswith(b"\n")
-                if not whole and len(raw) > MAX_LINE:
-                    raise SaveError(f"{path}:{number}: the line is longer than {MAX_LINE // 2**20} MiB; "
-                                    "not a Parley save or damaged")  # fmt: skip
-                out.append((number, raw, whole))
+        f = open(path, "rb")  # noqa: SIM115 - closed below; errors must become one-line SaveErrors
     except FileNotFoundError:
         raise SaveError(f"{path}: no such save") from None
     except IsADirectoryError:
         raise SaveError(f"{path}: is a folder, not a save") from None
     except OSError as exc:
         raise SaveError(f"{path}: cannot read the save ({exc.strerror})") from None
-    return out
+    with f:
+        number = 0
+        while True:
+            try:
+                raw = f.readline(MAX_LINE + 1)
+            except OSError as exc:
+                raise SaveError(f"{path}:{number + 1}: cannot read the save ({exc.strerror})") from None
+            if not raw:
+                return
+            number += 1
+            whole = raw.endswith(b"\n")
+            if not whole and len(raw) > MAX_LINE:
+                raise SaveError(f"{path}:{number}: the line is longer than {MAX_LINE // 2**20} MiB; "
+                                "not a Parley save or damaged")  # fmt: skip
+            yield number, raw, whole
 
 
 def read_save(path: Path | str, scenario: Scenario | None = None) -> SaveFile:
     """Split a save into checked lines (checksums, order, format, scenario); does not play the moves.
 
-    A last line cut off mid-write (no newline, not whole) is dropped with a warning: the game resumes from the
-    last whole move. ``scenario``, if given, must be the one the save was made with.
+    A last line cut off mid-write (no newline, and the JSON runs out) is dropped with a warning: the game
+    resumes from the last whole move. ``scenario``, if given, must be the one the save was made with.
     """
     path = Path(path)
     lines = _lines(path)
-    if not lines or all(not raw.strip() for _, raw, _ in lines):
-        raise SaveError(f"{path}: the file is empty; not a Parley save")
-    number, raw, _ = lines[0]
-    first = decode(raw, f"{path}:1", checked=False)
+    first_line = next(lines, None)
+    if first_line is None or not first_line[1].strip():
+        raise SaveError(f"{path}: the file is empty or starts with an empty line; not a Parley save")
+    _, raw, _ = first_line
+    bom = len(BOM) if raw.startswith(BOM) else 0
+    first = decode(raw[bom:], f"{path}:1", checked=False)
     if first.get("type") != "header":
         raise SaveError(f"{path}:1: expected the header line first, found a {first.get('type')} line")
     version = first.get("format", first.get("version"))
     if isinstance(version, bool) or not isinstance(version, int) or not OLDEST_FORMAT <= version <= FORMAT_VERSION:
-        raise SaveError(f"{path}:1: unknown save format version {version!r:.20}; this Parley "
-                        f"reads versions {OLDEST_FORMAT} to {FORMAT_VERSION} (a newer Parley may read it)")  # fmt: skip
+        newer = isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
+        raise SaveError(f"{path}:1: unknown save format version {str(version)[:20]}; this Parley reads versions "
+                        f"{OLDEST_FORMAT} to {FORMAT_VERSION}" + ("; a newer Parley may read it" if newer else ""))  # fmt: skip
     checked = version >= 2
     records: list[tuple[int, dict[str, Any]]] = []
     whole_bytes = 0
     warnings = []
-    for number, raw, whole in lines:
+    blank = 0  # the first of a run of empty lines: allowed only at the very end (an editor may add one)
+    for number, raw, whole in itertools.chain([first_line], lines):
         if not raw.strip():
-            raise SaveError(f"{path}:{number}: an empty line; the save was edited or damaged")
+            blank = blank or number
+            continue
+        if blank:
+            raise SaveError(f"{path}:{blank}: an empty line; the save was edited or damaged")
+        skip = bom if number == 1 else 0
         try:
-            record = decode(raw, f"{path}:{number}", checked)
-        except SaveError:
-            if not whole and number == len(lines):
-                warnings.append(f"{path}:{number}: the last line was cut off mid-write (the game was interrupted); "
-                                f"it is left out and the game goes on from the last whole move")  # fmt: skip
-                break
-            raise
+            record = decode(raw[skip:], f"{path}:{number}", checked)
+        except CutOff:
+            if whole:
+                raise
+            warnings.append(f"{path}:{number}: the last line was cut off mid-write (the game was interrupted); "
+                            f"it is left out and the game goes on from the last whole move")  # fmt: skip
+            break
         records.append((number, record))
         whole_bytes += len(raw)
-    records = MIGRATIONS[version](records) if version < FORMAT_VERSION else records
+    try:
+        records = MIGRATIONS[version](records) if version < FORMAT_VERSION else records
+    except SaveError as exc:
+        raise SaveError(f"{path}:{exc}") from None
     header = records[0][1]
     save = SaveFile(path, header, _scenario(path, header, scenario), warnings=warnings, whole_bytes=whole_bytes,
-                    format=version)  # fmt: skip
+                    format=version, blank_tail=bool(blank))  # fmt: skip
     _check_header(save)
     notices: list[Notice] = []
     intel: list[list[Intel]] = [[] for _ in save.scenario.actors]
@@ -158,6 +177,9 @@ def read_save(path: Path | str, scenario: Scenario | None = None) -> SaveFile:
             for key, kind_ in (("hash", str), ("rationale", str), ("round", int), ("phase", str)):
                 if not isinstance(record.get(key), kind_):
                     raise SaveError(f"{where}: the move line's '{key}' is missing or of the wrong type")
+            if record.get("by") != move.actor:
+                raise SaveError(f"{where}: the move line says it is by {record.get('by')!r:.30}, but the move is "
+                                f"{move.actor}'s; the line was edited")  # fmt: skip
             save.moves.append((number, record, move))
         elif kind == "snapshot":
             if step != done:
@@ -193,12 +215,15 @@ def _scenario(path: Path, header: dict[str, Any], expected: Scenario | None) -> 
         if stated is not None and scenario_digest(scenario) != stated:
             raise SaveError(f"{path}:1: the embedded scenario does not match its hash; the save was edited")
     else:
-        from game.scenario import ScenarioError, resolve_scenario  # the pinned form names a scenario to load
+        # The pinned form names a built-in scenario (never a path: a save must not make Parley read other files).
+        from game.scenario import ScenarioError, builtin_scenarios, resolve_scenario
 
         ident = header.get("scenario_id")
         if expected is None:
-            if not isinstance(ident, str):
-                raise SaveError(f"{path}:1: the header has neither a scenario nor a 'scenario_id'")
+            builtins = [sid for sid, _, _ in builtin_scenarios()]
+            if ident not in builtins:
+                raise SaveError(f"{path}:1: the save embeds no scenario and 'scenario_id' {str(ident)[:40]!r} is not "
+                                f"a built-in scenario ({', '.join(builtins)})")  # fmt: skip
             try:
                 expected = resolve_scenario(ident)
             except ScenarioError as exc:
@@ -261,6 +286,10 @@ def replay_moves(save: SaveFile, upto: int | None = None, snapshots: bool = Fals
     marks = (0, (0,) * len(save.scenario.actors))
     for line, record, move in save.moves[:upto]:
         step = len(session.log) + 1
+        if (record["round"], record["phase"]) != (session.state.round, session.state.phase):
+            raise SaveError(f"{save.where(line)}: step {step} says it was made in round {record['round']}, "
+                            f"{record['phase']} phase, but the game was in round {session.state.round}, "
+                            f"{session.state.phase} phase; the line was edited")  # fmt: skip
         try:
             session.submit(move, record["rationale"])
         except IllegalMove as exc:

@@ -18,9 +18,9 @@ from game.core.hashing import state_hash
 from game.core.session import LogEntry, Session
 from game.core.state import GameState
 from game.core.view import view
-from game.saves.format import SaveError
+from game.saves.format import FORMAT_VERSION, SaveError
 from game.saves.reader import Note, SaveFile, entries, read_save, replay_moves, restore
-from game.saves.writer import Autosave, note_line
+from game.saves.writer import Autosave, note_line, reopen
 
 
 class Replay:
@@ -31,7 +31,7 @@ class Replay:
         self.entries: list[LogEntry] = entries(save)
         self._snapshot_steps = [s.step for s in save.snapshots]
         self._restored: dict[int, GameState] = {}
-        self._state = self._at_snapshot(0)
+        self._state = self._at_snapshot(0).copy()  # the cached states stay as restored
         self._step = 0
         self._session: Session | None = None
 
@@ -88,8 +88,8 @@ class Replay:
             raise ValueError(f"step {step!r} is not in this game: steps run from 0 to {len(self)}")
         if step == self._step:
             return self._state
-        if self._step < step <= self._step + 100:
-            state = self._state.copy()
+        if self._step < step <= self._step + 100 and state_hash(self._state) == self._hash_at(self._step):
+            state = self._state.copy()  # play on from here (unless a caller changed the state it was given)
             start = self._step
         else:
             k = bisect.bisect_right(self._snapshot_steps, step) - 1
@@ -98,6 +98,9 @@ class Replay:
         self._play(state, start, step)
         self._state, self._step = state, step
         return state
+
+    def _hash_at(self, step: int) -> str:
+        return self.entries[step - 1].hash if step else str(self.save.header.get("start_hash") or "")
 
     def forward(self) -> GameState:
         return self.seek(min(self._step + 1, len(self)))
@@ -111,7 +114,10 @@ class Replay:
             if e.round == round_ and (phase is None or e.phase == phase):
                 return self.seek(i)
         where = f"round {round_}" + (f", {phase} phase" if phase else "")
+        phases = list(dict.fromkeys(e.phase for e in self.entries if e.round == round_))
         rounds = sorted({e.round for e in self.entries})
+        if phases:
+            raise ValueError(f"no move was made in {where}; phases with moves in round {round_}: {', '.join(phases)}")
         raise ValueError(f"no move was made in {where}; rounds with moves: {rounds[0]} to {rounds[-1]}"
                          if rounds else f"no move was made in {where}; the save has no moves")  # fmt: skip
 
@@ -156,15 +162,28 @@ class Replay:
         return list(self.save.notes)
 
     def bookmark(self, text: str, step: int | None = None, bookmark: bool = True) -> Note:
-        """Mark a step to discuss (default: the current one), with a note; kept in the save file at once."""
+        """Mark a step to discuss (default: the current one), with a note; kept in the save file at once.
+
+        A line cut off by a crash is removed first; a save of an older format is rewritten in the current one.
+        """
         at = self._step if step is None else step
         line = note_line(text, at, len(self), bookmark)  # raises ValueError on an empty note or a bad step
-        with open(self.save.path, "ab") as f:
-            if self.save.whole_bytes and not _ends_with_newline(self.save.path):
-                f.write(b"\n")
-            f.write(line)
-            f.flush()
-            os.fsync(f.fileno())
+        file = reopen(self.save.path, self.save.whole_bytes)
+        if self.save.format < FORMAT_VERSION:
+            Autosave.rewrite(self.session, self.save.path, self.save.header, file, self.save.format).close()
+            self.save = read_save(self.save.path, self.save.scenario)
+            file = reopen(self.save.path, self.save.whole_bytes)
+        with file:
+            try:
+                file.seek(0, os.SEEK_END)
+                file.write(line)
+                file.flush()
+                os.fsync(file.fileno())
+                self.save.whole_bytes = file.tell()
+            except OSError as exc:
+                file.truncate(self.save.whole_bytes)
+                raise SaveError(f"{self.save.path}: cannot write the note ({exc.strerror})") from None
+        self.save.warnings.clear()
         note = Note(at, text.strip(), bookmark, 0)
         self.save.notes.append(note)
         return note
@@ -174,8 +193,12 @@ class Replay:
     def branch(
         self, directory: Path | str | None = None, seats: Mapping[str, str] | None = None
     ) -> tuple[Session, Autosave]:
-        """A new session from the current step, saved as a new file that records where it came from."""
-        session = Session(self.save.scenario, self.save.seed, seats or self.save.seats)
+        """A new session from the current step, saved as a new file that records where it came from.
+
+        ``seats`` changes who plays some seats (``{"kessaria": "human"}``); the others keep their players."""
+        if self._state.ending is not None:
+            raise ValueError(f"the game is over at step {self._step}; branch from an earlier step")
+        session = Session(self.save.scenario, self.save.seed, {**self.save.seats, **(seats or {})})
         for entry in self.entries[: self._step]:
             session.submit(entry.move, entry.rationale)
         origin = {"save": self.save.path.name, "step": self._step,
@@ -183,9 +206,3 @@ class Replay:
         folder = directory if directory is not None else self.save.path.parent
         name = f"{self.save.path.stem}-branch-step{self._step}"
         return session, Autosave.start(session, folder, name=name, branched_from=origin)
-
-
-def _ends_with_newline(path: Path) -> bool:
-    with open(path, "rb") as f:
-        f.seek(-1, os.SEEK_END)
-        return f.read(1) == b"\n"

@@ -16,7 +16,7 @@ from game.core.state import Agreement, GameState, Inspection, Intel, Notice, Occ
 
 
 def _pairs(mapping: dict[int, str]) -> list[list[Any]]:
-    return [[k, v] for k, v in sorted(mapping.items())]
+    return [[k, v] for k, v in mapping.items()]  # in insertion order: some code walks these dicts in order
 
 
 def state_to_dict(state: GameState, notices_from: int = 0, intel_from: tuple[int, ...] | None = None) -> dict[str, Any]:

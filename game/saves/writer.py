@@ -15,6 +15,11 @@ from game.core.session import LogEntry, Session
 from game.saves.format import FORMAT_VERSION, SNAPSHOT_EVERY, SaveError, encode
 from game.saves.snapshot import state_to_dict
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 SUFFIX = ".jsonl"
 
 
@@ -122,19 +127,66 @@ def write_atomically(path: Path, data: bytes) -> None:
     _fsync_directory(path.parent)
 
 
+def lock(f: Any, path: Path) -> None:
+    """Take the save for this process alone: two writers would interleave their lines."""
+    if fcntl is None:  # pragma: no cover - Windows: no advisory locks; one writer per save is up to the user
+        return
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        raise SaveError(f"{path}: another Parley is writing this save (a game or a resume is running)") from None
+
+
+def reopen(path: Path, whole_bytes: int) -> Any:
+    """Open a save to go on writing it: locked, cut back to its last whole line (a line cut off by a crash, or
+    empty lines an editor added, are removed), and ending with a newline."""
+    try:
+        f = open(path, "r+b")  # noqa: SIM115 - returned to the caller, who closes it
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot write the save ({exc.strerror})") from None
+    lock(f, path)
+    try:
+        f.truncate(whole_bytes)
+        if whole_bytes:
+            f.seek(whole_bytes - 1)
+            if f.read(1) != b"\n":
+                f.write(b"\n")
+        f.flush()
+        os.fsync(f.fileno())
+    except OSError as exc:
+        f.close()
+        raise SaveError(f"{path}: cannot write the save ({exc.strerror})") from None
+    return f
+
+
 class Autosave:
     """Keeps a session's save up to date: every move is on disk (fsync) before ``submit`` returns.
+
+    If a write fails (a full disk), the file is cut back to its last whole line, ``error`` says what happened, and
+    the lines not yet written are kept and written with the next move: the game goes on and nothing is lost
+    unless the process dies before the disk recovers.
 
     >>> autosave = Autosave.start(session)            # doctest: +SKIP
     >>> session.submit(move)  # now in autosave.path     # doctest: +SKIP
     """
 
-    def __init__(self, session: Session, path: Path, maker: _Lines, durable: bool = True) -> None:
+    def __init__(self, session: Session, path: Path, maker: _Lines, durable: bool = True, file: Any = None) -> None:
         self.session = session
         self.path = path
         self.durable = durable
+        self.error: str | None = None
         self._maker = maker
-        self._file: Any = open(path, "ab")  # noqa: SIM115 - kept open for the session's life; closed in close()
+        self._pending = b""
+        if file is None:
+            try:
+                file = open(path, "ab")  # noqa: SIM115 - kept open for the session's life; closed in close()
+            except OSError as exc:
+                raise SaveError(f"{path}: cannot write the save ({exc.strerror})") from None
+            lock(file, path)
+        self._file: Any = file
+        self._file.seek(0, os.SEEK_END)
+        self._good = self._file.tell()
         session.listeners.append(self._record)
 
     @classmethod
@@ -158,17 +210,48 @@ class Autosave:
         return cls(session, path, maker, durable)
 
     @classmethod
-    def attach(
-        cls, session: Session, path: Path, notices: int, intel: tuple[int, ...], durable: bool = True
-    ) -> Autosave:
-        """Go on writing an existing save (``resume_save`` uses this after checking the file)."""
-        return cls(session, path, _Lines(session, SNAPSHOT_EVERY, notices, intel), durable)
+    def rewrite(cls, session: Session, path: Path, first: dict[str, Any], file: Any, old_format: int) -> Autosave:
+        """Write ``session`` anew over ``path`` in the current format (an older save being continued), keeping the
+        old file as ``<name>.format<N>.bak``; ``file`` is the old file, open and locked."""
+        lines, maker = _replayed_lines(session, first["seats"])
+        backup = path.with_name(f"{path.name}.format{old_format}.bak")
+        first = {**first, "format": FORMAT_VERSION, "start_hash": session.start_hash}
+        try:
+            backup.write_bytes(path.read_bytes())
+            write_atomically(path, encode(first) + b"".join(lines))
+            new = open(path, "ab")  # noqa: SIM115 - handed to the Autosave, which closes it
+        except OSError as exc:
+            raise SaveError(f"{path}: cannot write the save ({exc.strerror})") from None
+        finally:
+            file.close()
+        lock(new, path)
+        return cls(session, path, maker, True, new)
+
+    @classmethod
+    def attach(cls, session: Session, path: Path, notices: int, intel: tuple[int, ...], file: Any) -> Autosave:
+        """Go on writing an existing save through ``file`` (opened and locked by ``resume_save``)."""
+        return cls(session, path, _Lines(session, SNAPSHOT_EVERY, notices, intel), True, file)
 
     def _write(self, data: bytes) -> None:
-        self._file.write(data)
-        self._file.flush()
-        if self.durable:
-            os.fsync(self._file.fileno())
+        self._pending += data
+        try:
+            self._file.write(self._pending)
+            self._file.flush()
+            if self.durable:
+                os.fsync(self._file.fileno())
+        except OSError as exc:
+            waiting = self._pending.count(b"\n")
+            self.error = (f"{self.path}: cannot write the save ({exc.strerror}); the game goes on, and the "
+                          f"{waiting} line(s) not yet saved are written with the next move")  # fmt: skip
+            try:  # leave no half-written line behind: later lines must follow whole ones
+                self._file.truncate(self._good)
+                self._file.seek(self._good)
+            except OSError:  # pragma: no cover - the disk refuses even that; the reader drops a cut-off tail
+                pass
+            return
+        self._good += len(self._pending)
+        self._pending = b""
+        self.error = None
 
     def _record(self, entry: LogEntry) -> None:
         self._write(b"".join(self._maker.of(entry)))
@@ -181,6 +264,8 @@ class Autosave:
     def close(self) -> None:
         if self._record in self.session.listeners:
             self.session.listeners.remove(self._record)
+        if self._pending and not self._file.closed:
+            self._write(b"")  # one last try
         if not self._file.closed:
             self._file.close()
 
@@ -192,6 +277,10 @@ class Autosave:
 
 
 def note_line(text: str, step: int, steps: int, bookmark: bool = True) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError(f"a note is a text, not {type(text).__name__}")
+    if isinstance(step, bool) or not isinstance(step, int):
+        raise ValueError(f"a note's step is a whole number, not {step!r:.20}")
     text = text.strip()
     if not text:
         raise ValueError("a note needs some text")

@@ -20,7 +20,7 @@ CACHES = {"digests", "memo", "shown"}  # derived speed-ups, rebuilt on demand: n
 def picture(value: Any) -> Any:
     """Everything in ``value``, recursively, with types kept (a tuple is not a list, a set is not a list)."""
     if isinstance(value, GameState):
-        return {k: picture(v) for k, v in vars(value).items() if k not in CACHES | {"scenario"}} | {
+        return {k: picture(v) for k, v in sorted(vars(value).items()) if k not in CACHES | {"scenario"}} | {
             "rng": value.rng.bit_generator.state,
             "scenario": value.scenario.model_dump_json(),
         }
@@ -34,7 +34,7 @@ def picture(value: Any) -> Any:
     if isinstance(value, np.random.Generator):
         return None  # compared through its bit generator's state above
     if isinstance(value, dict):
-        return ("dict", {picture(k): picture(v) for k, v in value.items()})
+        return ("dict", [(picture(k), picture(v)) for k, v in value.items()])  # order counts: code walks dicts
     if isinstance(value, list | tuple):
         return (type(value).__name__, [picture(v) for v in value])
     if isinstance(value, set | frozenset):

@@ -203,3 +203,88 @@ def test_a_truncated_last_line_is_reported_and_the_game_resumes_from_the_last_wh
     again = verify_save(autosave.path)
     assert len(again.session.log) == 40 and not again.warnings
     assert again.session.log[-1].hash == finished.log[39].hash
+
+
+def test_a_move_line_with_an_edited_round_phase_or_author_is_refused(tmp_path):
+    for key, value, fragment in (("round", 5, "says it was made in round 5"), ("phase", "events", "events phase"),
+                                 ("by", "iaea", "the move line says it is by")):  # fmt: skip
+        path = saved_game(tmp_path / key, "npt", 2)[1]
+
+        def edit(parts, key=key, value=value):
+            record = json.loads(parts[3])
+            record[key] = value if record[key] != value else "usa"
+            parts[3] = encode(record)
+            return parts
+
+        rewrite(path, edit)
+        refused(path, ":4", fragment)
+
+
+@pytest.mark.parametrize(
+    ("junk", "fragment"),
+    [(b"[" * 5000 + b"\n", "nested too deeply"), (b'{"type":"move","step":' + b"9" * 5000 + b"}\n", "number too long")],
+)
+def test_pathological_json_is_refused_in_one_line(tmp_path, save, junk, fragment):
+    for target in (tmp_path / "alone.jsonl", save):  # as the whole file, and as a line after whole ones
+        with open(target, "ab") as f:
+            f.write(junk)
+        refused(target, fragment)
+
+
+def test_a_damaged_last_line_is_not_mistaken_for_one_cut_off_by_a_crash(save):
+    data = save.read_bytes()
+    save.write_bytes(data[:-1] + b"x")  # the final newline flipped: whole JSON, then junk
+    refused(save, "not valid JSON", "Extra data")
+
+
+def test_a_pinned_save_may_only_name_a_builtin_scenario(save, tmp_path):
+    def pin(parts):
+        header = json.loads(parts[0])
+        del header["scenario"]
+        header["scenario_id"] = "../../../etc/passwd"
+        return [encode(header), *parts[1:]]
+
+    rewrite(save, pin)
+    message = refused(save, ":1", "is not a built-in scenario")
+    assert "root:" not in message
+
+
+def test_a_report_never_overwrites_its_save(save):
+    before = save.read_bytes()
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["report", str(save), "-o", str(save)], out, err) == 1
+    assert "would overwrite the save" in err.getvalue() and save.read_bytes() == before
+
+
+def test_simulate_into_a_folder_it_cannot_write_is_one_line():
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["simulate", "npt", "--save", "/proc/self"], out, err) == 1
+    assert err.getvalue().startswith("parley: error: /proc/self") and err.getvalue().count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["verify", "resume", "report"])
+def test_bytes_flipped_anywhere_are_refused_by_every_command(tmp_path, command):
+    original = saved_game(tmp_path, "npt", 9)[1].read_bytes()
+    target = tmp_path / "flipped.jsonl"
+    for k in range(25):
+        at = (k * 7919 + 13) % len(original)  # spread over the whole file, header and snapshots included
+        data = bytearray(original)
+        data[at] ^= 0x04
+        target.write_bytes(bytes(data))
+        out, err = io.StringIO(), io.StringIO()
+        code = run([command, str(target)], out, err)
+        assert code == 1, f"a flip at byte {at} passed {command}: {out.getvalue()} {err.getvalue()}"
+        assert err.getvalue().startswith("parley: error: ") and err.getvalue().count("\n") == 1
+
+
+def test_a_save_cut_anywhere_in_its_last_lines_loads_to_its_last_whole_move(tmp_path):
+    session, path = saved_game(tmp_path, "central_asia", 3)
+    original = path.read_bytes()
+    ends = [i + 1 for i, b in enumerate(original) if b == 0x0A]
+    for cut in range(ends[-4] + 1, len(original), 61):  # inside each of the last three lines
+        path.write_bytes(original[:cut])
+        loaded = load_save(path)
+        whole = sum(1 for e in ends if e <= cut)
+        assert len(loaded.warnings) == (0 if cut in ends else 1)
+        assert loaded.session.log == session.log[: len(loaded.session.log)]
+        assert len(loaded.session.log) >= len(session.log) - 3 and whole >= 1
