@@ -208,3 +208,15 @@ def test_looking_changes_nothing():
         session.view(seat)
         session.legal_moves(seat)
     assert session.hash() == before
+
+
+def test_private_notices_say_whom_they_were_for_and_reach_only_them():
+    session = game(seed=2)
+    sign(session)
+    decide(session, defect=("bb",))
+    private = [n for n in session.view(FAC)["notices"] if n["to"] is not None]
+    assert private and all(set(n["to"]) <= set(ACTORS) for n in private)
+    for seat in ACTORS:
+        mine = [n for n in session.view(seat)["notices"] if n["to"] is not None]
+        assert all(seat in n["to"] for n in mine)
+        assert [n for n in private if seat in n["to"]] == mine
