@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
@@ -10,6 +11,7 @@ import time
 
 from game.ai import build
 from game.ai.play import turn_for
+from game.cli import run
 from game.core.session import Session
 from game.saves import Autosave, resume_save, verify_save
 from game.scenario import resolve_scenario
@@ -52,6 +54,9 @@ def test_a_killed_game_resumes_with_every_move_made_before_the_kill(tmp_path):
             seat = resumed.to_move()
             decision = ai.decide(turn_for(resumed, seat))
             resumed.submit(decision.move, decision.rationale)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["verify", str(path)], out, err) == 0, err.getvalue()  # as the instructor would check it
+    assert f"{on_disk + 25} moves replayed, every state hash matches" in out.getvalue()
     checked = verify_save(path)
     assert len(checked.session.log) == on_disk + 25
     assert checked.session.hash() == resumed.hash()
