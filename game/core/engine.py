@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from game.core import agreements, dialogue, events, inspections, phases, scoring
+from game.core import agreements, dialogue, events, inspections, phases, scoring, tension
 from game.core.legality import adjust_target, check
 from game.core.moves import (
     Accept,
@@ -14,6 +14,7 @@ from game.core.moves import (
     AssignSeat,
     Comply,
     Counter,
+    CustomEvent,
     Defect,
     DelayInspection,
     Dialogue,
@@ -166,6 +167,12 @@ def _inject(state: GameState, move: InjectEvent) -> None:
         state.notify(f"The facilitator injected '{e.name}'; it will strike in this round's events phase.", ())
 
 
+def _custom(state: GameState, move: CustomEvent) -> None:
+    tension.raise_by(state, float(move.tension))
+    change = f" Tension {'rose' if move.tension > 0 else 'fell'} by {abs(move.tension):g}." if move.tension else ""
+    state.notify(f"Event (the facilitator's own): {move.name.strip()}. {move.text.strip()}{change}")
+
+
 def _adjust(state: GameState, move: Adjust) -> None:
     what, idx = adjust_target(state, move.target)
     value = float(move.value)  # a move built in code may carry an int; its saved dict form reads back as a float
@@ -219,6 +226,7 @@ _EFFECTS = {
     RefuseInspection: _answer("refused"),
     RespondEvent: _respond,
     InjectEvent: _inject,
+    CustomEvent: _custom,
     Adjust: _adjust,
     Pause: _pause,
     Resume: _resume,

@@ -22,6 +22,7 @@ from game.core.moves import (
     AssignSeat,
     Comply,
     Counter,
+    CustomEvent,
     Defect,
     DelayInspection,
     Dialogue,
@@ -44,6 +45,7 @@ from game.core.state import ACTIVE, PROPOSED, Agreement, GameState
 
 ADJUSTABLE = ("tension", "trust:A:B", "capital:A", "posture:A", "security:A")
 HUMAN = "human"
+CUSTOM_TENSION = 30.0  # the most a facilitator's own event moves tension either way (a deck event may do more)
 # A controller is "human" or an AI persona name with an optional level; which personas exist is the AI
 # layer's business (the core only records the hand-over), so the core checks the form only.
 _CONTROLLER = re.compile(r"[a-z][a-z0-9_]{0,39}(:[a-z]{1,10})?")
@@ -253,6 +255,14 @@ def _check_facilitator(state: GameState, move: Move) -> None:
             raise IllegalMove("bad_value", f"{what} must be between {low:g} and {high:g}, not {move.value:g}")
         if what in ("capital", "posture") and move.value != int(move.value):
             raise IllegalMove("bad_value", f"{what} must be a whole number, not {move.value:g}")
+    if isinstance(move, CustomEvent):
+        if not move.name.strip() or len(move.name) > 80:
+            raise IllegalMove("bad_event", "A custom event needs a name of 1 to 80 characters")
+        if not move.text.strip():
+            raise IllegalMove("bad_event", "A custom event needs a text telling the players what happened")
+        if not -CUSTOM_TENSION <= move.tension <= CUSTOM_TENSION:
+            raise IllegalMove("bad_value", f"A custom event moves tension by -{CUSTOM_TENSION:g} to "
+                              f"+{CUSTOM_TENSION:g} points, not {move.tension:g}")  # fmt: skip
     if isinstance(move, AssignSeat):
         _actor(state, move.seat)
         if not _CONTROLLER.fullmatch(move.controller):
@@ -269,6 +279,7 @@ def legal_moves(state: GameState, actor_id: str) -> list[MoveOption]:
     if actor_id == FACILITATOR:
         options = [MoveOption("resume")] if state.paused else [MoveOption("pause")]
         options.append(MoveOption("inject_event", {"events": [e.id for e in state.scenario.events]}))
+        options.append(MoveOption("custom_event", {"tension": [-CUSTOM_TENSION, CUSTOM_TENSION]}))
         options.append(MoveOption("adjust", {"targets": list(ADJUSTABLE)}))
         options.append(MoveOption("assign_seat", {"seats": list(state.ids)}))
         options.append(MoveOption("end_game"))

@@ -150,6 +150,17 @@ class InjectEvent(Move):
 
 
 @dataclass(frozen=True, slots=True)
+class CustomEvent(Move):
+    """Facilitator: an event of the instructor's own, not in the deck; it strikes at once and moves the tension by
+    ``tension`` points (negative calms), e.g. a news story the class should react to."""
+
+    kind: ClassVar[str] = "custom_event"
+    name: str
+    text: str
+    tension: float
+
+
+@dataclass(frozen=True, slots=True)
 class Adjust(Move):
     """Facilitator: set a value (``tension``, ``trust:A:B``, ``capital:A``, ``posture:A``, ``security:A``)."""
 
@@ -203,6 +214,7 @@ MOVE_TYPES: dict[str, type[Move]] = {
         RefuseInspection,
         RespondEvent,
         InjectEvent,
+        CustomEvent,
         Adjust,
         Pause,
         Resume,
@@ -210,7 +222,7 @@ MOVE_TYPES: dict[str, type[Move]] = {
         EndGame,
     )
 }
-FACILITATOR_KINDS = frozenset({"inject_event", "adjust", "pause", "resume", "assign_seat", "end_game"})
+FACILITATOR_KINDS = frozenset({"inject_event", "custom_event", "adjust", "pause", "resume", "assign_seat", "end_game"})
 
 
 def _read(kind: str, name: str, annotation: str, value: Any) -> Any:

@@ -142,6 +142,9 @@ class Names:
             return f"responded to {self.event(event_id)}: {label}"
         if kind == "inject_event":
             return f"injected the event {self.event(d['event'])}"
+        if kind == "custom_event":
+            change = f" (tension {d['tension']:+g})" if d["tension"] else ""
+            return f"brought in an event of their own, {d['name']}: {d['text']}{change}"
         if kind == "adjust":
             return f"set {self.adjusted(d['target'])} to {d['value']:g}: {d['reason']}"
         if kind == "pause":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.core.moves import Adjust, AssignSeat, EndGame, InjectEvent, Pass, Pause, Resume
+from game.core.moves import Adjust, AssignSeat, CustomEvent, EndGame, InjectEvent, Pass, Pause, Resume
 from game.core.session import Session
 from tests.builders import pass_until, tiny
 from tests.core.helpers import (
@@ -157,11 +157,18 @@ def test_a_paused_game_struck_by_an_inject_that_reaches_the_top_rung_ends_and_is
 def test_the_facilitators_options_follow_the_pause():
     session = game(tiny())
     kinds = [o.kind for o in session.legal_moves(FAC)]
-    assert kinds == ["pause", "inject_event", "adjust", "assign_seat", "end_game"]
+    assert kinds == ["pause", "inject_event", "custom_event", "adjust", "assign_seat", "end_game"]
     inject = next(o for o in session.legal_moves(FAC) if o.kind == "inject_event")
     assert inject.choices["events"] == ["incident", "raid"]
     session.submit(Pause(FAC, "break"))
-    assert [o.kind for o in session.legal_moves(FAC)] == ["resume", "inject_event", "adjust", "assign_seat", "end_game"]
+    assert [o.kind for o in session.legal_moves(FAC)] == [
+        "resume",
+        "inject_event",
+        "custom_event",
+        "adjust",
+        "assign_seat",
+        "end_game",
+    ]
 
 
 def test_a_paused_game_does_not_run_on_by_itself():
@@ -258,3 +265,36 @@ def test_an_adjustment_by_a_whole_number_is_the_same_as_by_its_decimal_form():
     by_int.submit(Adjust(FAC, "tension", 20, "calm"))
     by_float.submit({"kind": "adjust", "actor": "facilitator", "target": "tension", "value": 20.0, "reason": "calm"})
     assert by_int.hash() == by_float.hash()
+
+
+def test_a_custom_event_strikes_at_once_moves_the_tension_and_is_told_to_everyone():
+    session = game(tiny())
+    before = tension(session)
+    session.submit(CustomEvent(FAC, "Leaked cable", "A newspaper prints a leaked cable on the talks.", 12))
+    assert tension(session) == approx(before + 12)
+    for seat in ACTORS:
+        assert any("Leaked cable" in t and "rose by 12" in t for t in texts(session, seat))
+    session.submit(CustomEvent(FAC, "Good news", "A hostage is released.", -5.5))
+    assert tension(session) == approx(before + 6.5)
+
+
+def test_a_custom_event_that_reaches_the_top_rung_ends_the_game():
+    session = game(tiny())
+    session.submit(Adjust(FAC, "tension", 70, "a crisis already"))
+    session.submit(CustomEvent(FAC, "Border clash", "Shots are fired across the border.", 30))
+    assert session.state.ending == "collective_failure"
+
+
+@pytest.mark.parametrize(
+    ("move", "code"),
+    [
+        (CustomEvent(FAC, " ", "text", 5), "bad_event"),
+        (CustomEvent(FAC, "x" * 81, "text", 5), "bad_event"),
+        (CustomEvent(FAC, "Leak", "  ", 5), "bad_event"),
+        (CustomEvent(FAC, "Leak", "text", 30.5), "bad_value"),
+        (CustomEvent(FAC, "Leak", "text", -31), "bad_value"),
+        (CustomEvent("aa", "Leak", "text", 5), "not_facilitator"),
+    ],
+)
+def test_bad_custom_events_are_refused_and_change_nothing(move, code):
+    refused(game(tiny()), move, code)

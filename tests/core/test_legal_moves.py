@@ -15,6 +15,7 @@ from game.core.moves import (
     AssignSeat,
     Comply,
     Counter,
+    CustomEvent,
     Defect,
     DelayInspection,
     Dialogue,
@@ -100,6 +101,9 @@ def build(draw, seat, kind, choices, scenario=SCENARIO):
         return Resume(seat)
     if kind == "end_game":
         return EndGame(seat, "time")
+    if kind == "custom_event":
+        low, high = choices["tension"]
+        return CustomEvent(seat, "Leaked cable", "A newspaper prints a leaked cable.", draw(st.floats(low, high)))
     if kind == "assign_seat":
         return AssignSeat(seat, draw(st.sampled_from(choices["seats"])), draw(st.sampled_from(["human", "grit:hard"])))
     if kind == "inject_event":

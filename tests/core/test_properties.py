@@ -98,6 +98,9 @@ FIELD_VALUES = {
     "value": st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-5, 200)),
     "reason": st.text(max_size=5),
     "seat": st.sampled_from(["aa", "io", "zz", "facilitator", ""]),
+    "name": st.sampled_from(["Leak", "", "x" * 90]),
+    "text": st.sampled_from(["A cable leaked.", " ", ""]),
+    "tension": st.one_of(st.floats(-40, 40), st.sampled_from([float("nan"), 30.0, -30.0])),
     "controller": st.sampled_from(["human", "grudger:hard", "Grudger", "x:", ""]),
 }
 

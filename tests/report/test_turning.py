@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.core import Session
-from game.core.moves import Adjust, AssignSeat, EndGame, Pause, Resume
+from game.core.moves import Adjust, AssignSeat, CustomEvent, EndGame, Pause, Resume
 from game.report import KINDS, turning_points
 from tests.core.helpers import FAC, game, inspect, inspection_type, play_until, quiet, signed_and_decided, tiny, variant
 from tests.report.conftest import caught_violations
@@ -103,12 +103,14 @@ def test_the_facilitators_interventions_are_told_in_plain_words() -> None:
     session.submit(Resume(FAC))  # pausing is not a turn in the game
     session.submit(AssignSeat(FAC, "aa", "hardliner:hard"))
     session.submit(Adjust(FAC, "trust:aa:bb", 0.9, "a secret deal"))
+    session.submit(CustomEvent(FAC, "Leak", "A cable is printed.", 4))
     session.submit(EndGame(FAC, "out of time"))
     assert [(p.step, p.kind, p.text) for p in points(session)] == [
         (3, "facilitator", "The facilitator handed Arland to the hardliner AI (hard)."),
         (4, "facilitator", "The facilitator set how far Arland trusts Borduria to 0.9: a secret deal."),
-        (5, "facilitator", "The facilitator ended the game: out of time."),
-        (5, "ending", "The game ended in stalemate in round 1 (ended by the facilitator: out of time)."),
+        (5, "facilitator", "The facilitator brought in an event of their own, Leak: A cable is printed. (tension +4)."),
+        (6, "facilitator", "The facilitator ended the game: out of time."),
+        (6, "ending", "The game ended in stalemate in round 1 (ended by the facilitator: out of time)."),
     ]
 
 
