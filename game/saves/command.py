@@ -10,9 +10,12 @@ from game.saves.format import SaveError
 
 
 def add_parser(commands: Any) -> None:
-    resume = commands.add_parser("resume", help="continue a saved game (headless: AI on every seat)")
+    resume = commands.add_parser("resume", help="continue a saved game in the game window (or --headless)")
     resume.add_argument("save", metavar="SAVE", help="a save file (.jsonl)")
-    resume.set_defaults(run=_resume)
+    resume.add_argument("--headless", action="store_true",
+                        help="no window: AI plays every seat, human ones too, to the end")  # fmt: skip
+    # The front end (game.ui.command) adds its window options and sets ``window`` to open the game in it.
+    resume.set_defaults(run=_resume, window=None)
 
     verify = commands.add_parser("verify", help="replay a save and check every state hash")
     verify.add_argument("save", metavar="SAVE", help="a save file (.jsonl)")
@@ -55,6 +58,17 @@ def _fail(exc: Exception) -> Exception:
 
 
 def _resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not args.headless:
+        if args.window is None:
+            from game.cli import CommandError
+
+            raise CommandError("the game window is not available in this installation; use "
+                               f"'parley resume {args.save} --headless'")  # fmt: skip
+        return int(args.window(args, out, err))
+    return _resume_headless(args, out, err)
+
+
+def _resume_headless(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from game.ai.personas import PersonaError, build, parse_choice
     from game.ai.play import MAX_STEPS, turn_for
     from game.core.moves import FACILITATOR, Resume

@@ -138,7 +138,8 @@ def draw_table(
             painter.text(surface, badge, plate.center, px(13), palette.ORANGE if to_move else palette.INK, True,
                          anchor="center")  # fmt: skip
         cards[a["id"]] = card
-    _legend(surface, rect, painter, scale, seat in where, many=len(ids) > 5)
+    if seat in where or "trust" in view:  # the public view shows no trust: no key for lines that are not there
+        _legend(surface, rect, painter, scale, seat in where, many=len(ids) > 5)
     return cards
 
 

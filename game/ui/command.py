@@ -25,6 +25,11 @@ def add_parser(commands: Any) -> None:
     _window_options(replay)
     replay.set_defaults(run=run_replay)
 
+    resume = commands.choices.get("resume")
+    if resume is not None:  # the saves layer's command: without --headless it continues the game in the window
+        _window_options(resume)
+        resume.set_defaults(window=run_resume)
+
 
 def _whole(low: int, high: int):  # noqa: ANN202 - an argparse type
     def parse(text: str) -> int:
@@ -172,3 +177,32 @@ def run_replay(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         screen.seek(args.step)
     app.show(screen)
     return _loop(app, args)
+
+
+def run_resume(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``parley resume SAVE``: the game goes on in the window where it stopped, appending to the same save."""
+    from game.cli import CommandError
+
+    _quiet()
+    from game.ui import saves_link
+
+    path = Path(args.save)
+    if not path.is_file():
+        raise CommandError(f"{path}: no such save file")
+    app = _app(args)
+    try:
+        from game.ui.screens.table import resume_table
+
+        resume_table(app, path)
+    except saves_link.errors() as exc:
+        app.close()
+        raise CommandError(_one_line(path, exc)) from None
+    return _loop(app, args)
+
+
+def _one_line(path: Path, exc: BaseException) -> str:
+    """A save error already names its file (and line); an OS error does not."""
+    if isinstance(exc, OSError):
+        return f"{path}: {exc.strerror or exc}"
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text if str(path) in text or path.name in text else f"{path}: {text}"

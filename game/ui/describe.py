@@ -115,6 +115,15 @@ class Names:
                 "one_sided": "One-sided: only the proposer is bound"}.get(value, value)  # fmt: skip
 
 
+def notice_line(names: Names, notice: dict[str, Any], everything: bool) -> str:
+    """A notice as a line of the log. In a view of everything (the facilitator's, the debrief's) a private one
+    says whom it was for: "You chose to comply…" means nothing there without it."""
+    to = notice.get("to")
+    if everything and to:
+        return f"To {names.all(to)}: {notice['text']}"
+    return str(notice["text"])
+
+
 def measure_html(names: Names, measure_id: str, scenario: Scenario | None = None) -> str:
     """What a measure costs and does, for the composer's explanation box."""
     m = names.catalogue["measures"][measure_id]

@@ -1,7 +1,6 @@
-"""The facilitator's panel (white cell, F2): pause and resume, inject a deck event, adjust a value with a reason,
-hand a seat to an AI or a human, end the game. Every action is a core move by "facilitator", logged like any other.
-
-The engine only injects events from the scenario's deck; a free-form custom event is not a move it knows.
+"""The facilitator's panel (white cell, F2): pause and resume, inject a deck event or strike with one of one's own,
+adjust a value with a reason, hand a seat to an AI or a human, end the game. Every action is a core move by
+"facilitator", logged like any other.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from game.ai.personas import LEVELS, library
-from game.core.moves import FACILITATOR, Adjust, AssignSeat, EndGame, InjectEvent, Pause, Resume
+from game.core.moves import FACILITATOR, Adjust, AssignSeat, CustomEvent, EndGame, InjectEvent, Pause, Resume
 from game.ui.describe import controller_label
 
 if TYPE_CHECKING:
@@ -31,10 +30,12 @@ class FacilitatorPanel:
         self.match = match
         self.open = False
         self.window: pygame_gui.elements.UIWindow | None = None
-        self.fields: dict[str, str] = {"pause_reason": "", "value": "", "adjust_reason": "", "end_reason": ""}
+        self.fields: dict[str, str] = {"pause_reason": "", "value": "", "adjust_reason": "", "end_reason": "",
+                                       "custom_name": "", "custom_tension": "", "custom_text": ""}  # fmt: skip
         self.picks: dict[str, str] = {"level": "normal"}
         self.widgets: dict[str, Any] = {}
         self.status = ""
+        self.rect: pygame.Rect | None = None  # where the panel sits when it is part of a screen, not a window
 
     def alive(self) -> bool:
         return self.window is not None and self.window.alive()
@@ -55,39 +56,47 @@ class FacilitatorPanel:
 
     # -- the targets, from the scenario ---------------------------------------------------------------------------
 
-    def _targets(self) -> list[tuple[str, str]]:
-        session = self.match.session
-        names = {a.id: a.name for a in session.scenario.actors}
+    def _view(self) -> dict[str, Any]:
+        """The facilitator's view: everything the panel shows comes from it (so it serves a remote game too)."""
+        return self.match.session.view(FACILITATOR)
+
+    def _targets(self, view: dict[str, Any]) -> list[tuple[str, str]]:
+        names = {a["id"]: a["name"] for a in view["actors"]}
         out = [("Tension (0-100)", "tension")]
         for what in ("capital", "posture", "security"):
             out += [(f"{what.capitalize()} of {names[a]}", f"{what}:{a}") for a in names]
         out += [(f"Trust of {names[a]} in {names[b]}", f"trust:{a}:{b}") for a in names for b in names if a != b]
         return out
 
-    def _current(self, target: str) -> str:
+    def _current(self, target: str, view: dict[str, Any] | None = None) -> str:
         """The value now, to start from (the facilitator sees everything)."""
-        state = self.match.session.state
+        view = view if view is not None else self._view()
         parts = target.split(":")
         if parts[0] == "tension":
-            return f"{state.tension:.1f}"
-        i = state.index[parts[1]]
+            return f"{view['tension']:.1f}"
         if parts[0] == "trust":
-            return f"{state.trust[i, state.index[parts[2]]]:.2f}"
-        value = {"capital": state.capital, "posture": state.posture, "security": state.security}[parts[0]][i]
-        return f"{value:g}"
+            return f"{view['trust'][parts[1]][parts[2]]:.2f}"
+        actor = next(a for a in view["actors"] if a["id"] == parts[1])
+        return f"{actor[parts[0]]:g}"
 
     # -- building -------------------------------------------------------------------------------------------------
 
-    def build(self) -> None:
+    def build(self, rect: pygame.Rect | None = None) -> None:
+        """Open the panel as a window over the screen, or, given ``rect``, as a part of the screen there."""
         s = self.screen
         px = s.px
         w, h = s.app.size
-        rect = pygame.Rect(0, 0, min(w - px(40), px(760)), min(h - px(40), px(470)))
-        rect.topright = (w - px(20), px(64))
-        if rect.bottom > h:
-            rect.bottom = h - px(10)
-        self.window = pygame_gui.elements.UIWindow(rect, s.manager, window_display_title="White cell: facilitator (F2)",
-                                                   object_id="#facilitator")  # fmt: skip
+        if rect is not None:
+            self.rect = rect
+        if self.rect is not None:
+            self.window = pygame_gui.elements.UIPanel(self.rect, manager=s.manager, object_id="#facilitator")
+        else:
+            rect = pygame.Rect(0, 0, min(w - px(40), px(760)), min(h - px(40), px(530)))
+            rect.topright = (w - px(20), px(64))
+            if rect.bottom > h:
+                rect.bottom = h - px(10)
+            self.window = pygame_gui.elements.UIWindow(rect, s.manager, object_id="#facilitator",
+                                                       window_display_title="White cell: facilitator (F2)")  # fmt: skip
         win = self.window
         inner = win.get_container().get_rect()
         width = inner.width - px(24)
@@ -96,8 +105,9 @@ class FacilitatorPanel:
         label_w = px(150)
         self.widgets = {}
         session = self.match.session
-        events = session.scenario.events
-        paused = session.state.paused
+        view = self._view()
+        events = [(e["name"], event_id) for event_id, e in view["catalogue"]["events"].items()]
+        paused = view["paused"]
 
         def label(text: str, yy: int) -> None:
             s.label(pygame.Rect(x0, yy, label_w, row - px(4)), text, container=win)
@@ -130,26 +140,30 @@ class FacilitatorPanel:
         y += row + px(4)
         label("Inject event", y)
         if events:
-            dropdown("event", pygame.Rect(bx, y, rest - px(170), row - px(4)), [(e.name, e.id) for e in events])
+            dropdown("event", pygame.Rect(bx, y, rest - px(170), row - px(4)), events)
             act("inject", pygame.Rect(bx + rest - px(160), y, px(160), row - px(4)), "Inject")
         else:
             s.label(pygame.Rect(bx, y, rest, row - px(4)), "This scenario's deck has no events.", container=win)
-        y += row - px(2)
-        s.label(pygame.Rect(bx, y, rest, px(24)), "Only events from the scenario's deck can be injected.", "@subtle",
-                container=win)  # fmt: skip
-        y += px(30)
+        y += row + px(4)
+        label("Own event", y)  # the instructor's own incident, not in the deck: it strikes at once
+        entry("custom_name", pygame.Rect(bx, y, rest - px(170) - px(118), row - px(4)), "its name…")
+        entry("custom_tension", pygame.Rect(bx + rest - px(170) - px(110), y, px(102), row - px(4)), "tension ±")
+        act("custom", pygame.Rect(bx + rest - px(160), y, px(160), row - px(4)), "Strike now")
+        y += row
+        entry("custom_text", pygame.Rect(bx, y, rest, row - px(4)), "what every delegation is told…")
+        y += row + px(4)
         label("Adjust", y)
-        dropdown("target", pygame.Rect(bx, y, rest, row - px(4)), self._targets())
+        dropdown("target", pygame.Rect(bx, y, rest, row - px(4)), self._targets(view))
         y += row
         if not self.fields["value"]:
-            self.fields["value"] = self._current(self.picks["target"])
+            self.fields["value"] = self._current(self.picks["target"], view)
         entry("value", pygame.Rect(bx, y, px(110), row - px(4)), "value")
         entry("adjust_reason", pygame.Rect(bx + px(118), y, rest - px(118) - px(170), row - px(4)),
               "type a reason for the record…")  # fmt: skip
         act("adjust", pygame.Rect(bx + rest - px(160), y, px(160), row - px(4)), "Set value")
         y += row + px(4)
         label("Hand a seat", y)
-        seats = [(f"{a.name} ({controller_label(session.controller(a.id))})", a.id) for a in session.scenario.actors]
+        seats = [(f"{a['name']} ({controller_label(session.controller(a['id']))})", a["id"]) for a in view["actors"]]
         third = (rest - px(170) - px(8)) // 2
         dropdown("seat", pygame.Rect(bx, y, rest, row - px(4)), seats)
         y += row
@@ -197,14 +211,24 @@ class FacilitatorPanel:
         return False
 
     def press(self, name: str) -> None:
+        for key, widget in self.widgets.items():  # what the boxes hold now (typed, pasted or set)
+            if isinstance(widget, pygame_gui.elements.UITextEntryLine):
+                self.fields[key] = widget.get_text()
         f, p = self.fields, self.picks
-        session = self.match.session
         move = None
         if name == "pause":
-            move = Resume(FACILITATOR) if session.state.paused else Pause(FACILITATOR, f["pause_reason"].strip() or
-                                                                          "paused by the facilitator")  # fmt: skip
+            paused = self._view()["paused"]
+            move = Resume(FACILITATOR) if paused else Pause(FACILITATOR, f["pause_reason"].strip() or
+                                                            "paused by the facilitator")  # fmt: skip
         elif name == "inject":
             move = InjectEvent(FACILITATOR, p["event"])
+        elif name == "custom":
+            try:
+                tension = float(f["custom_tension"] or 0)
+            except ValueError:
+                self._say(f"'{f['custom_tension']}' is not a number: the tension change, e.g. 5 or -10")
+                return
+            move = CustomEvent(FACILITATOR, f["custom_name"].strip(), f["custom_text"].strip(), tension)
         elif name == "adjust":
             try:
                 value = float(f["value"])
@@ -226,9 +250,10 @@ class FacilitatorPanel:
             self._say(error)
             return
         done = {"pause": "Done.", "inject": "Injected: it strikes in this round's events phase.",
+                "custom": "The event has struck: every delegation is told.",
                 "adjust": "Value set and recorded.", "assign": "Seat handed over.", "end": "The game is over."}  # fmt: skip
         self.status = done[name]
-        for key in ("adjust_reason", "end_reason", "pause_reason"):
+        for key in ("adjust_reason", "end_reason", "pause_reason", "custom_name", "custom_tension", "custom_text"):
             f[key] = ""
         f["value"] = ""
         self.rebuild()

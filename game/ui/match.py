@@ -24,10 +24,13 @@ from game.ui.settings import Settings
 
 HUMAN = "human"
 INSTANT_BUDGET = 0.02  # seconds of AI moves per frame at the instant pace
+SAY_DECIDING_AFTER = 0.25  # seconds an AI decides before the table says so
 
 
 class Match:
     """A session with its AIs. ``update(dt)`` lets AI seats move; humans and the facilitator call ``submit``."""
+
+    networked = False  # a game on this machine (``game.ui.remote.RemoteMatch`` is one on a server)
 
     def __init__(self, session: Session, settings: Settings, autosave: Any = None) -> None:
         self.session = session
@@ -39,8 +42,10 @@ class Match:
         self._future: Future[Decision] | None = None
         self._thinking: tuple[str, str, int] | None = None  # (seat, controller, step) the AI was asked about
         self._wait = 0.0
+        self._asked_at = 0.0
         self._queue: list[tuple[Move, str]] = []
         self.seen_events: dict[str, set[str]] = {}  # per seat, the events already shown to it as pop-ups
+        self.notice = ""  # what loading the save warned about (a line cut off by a crash), until a human acts
 
     @classmethod
     def new(
@@ -58,7 +63,25 @@ class Match:
         if saves is None:
             raise ValueError("saves are not available in this installation")
         loaded, autosave = saves.resume_save(path)
-        return cls(loaded.session, settings, autosave)
+        match = cls(loaded.session, settings, autosave)
+        if loaded.warnings:  # the file's name is enough in the window (the warnings name its whole path)
+            match.notice = "; ".join(w.replace(str(autosave.path), autosave.path.name) for w in loaded.warnings)
+        return match
+
+    @property
+    def save_error(self) -> str:
+        """Why the last move could not be written to the save (a full disk), or "": the game goes on meanwhile."""
+        error = str(getattr(self.autosave, "error", None) or "")
+        path = getattr(self.autosave, "path", None)
+        return error.replace(str(path), path.name) if path is not None else error
+
+    def status(self) -> str:
+        """The line for the bottom of the window: a refusal or AI failure, else a save problem, else a notice."""
+        return self.error or self.save_error or self.notice
+
+    def clock(self) -> str:
+        """The running turn clock: none in a game on this machine (hosted games have them)."""
+        return ""
 
     # -- who plays --------------------------------------------------------------------------------------------
 
@@ -90,6 +113,12 @@ class Match:
     def thinking(self) -> str | None:
         """The seat whose AI is deciding in the background, if any."""
         return self._thinking[0] if self._future is not None and self._thinking else None
+
+    def deciding(self) -> str | None:
+        """The seat whose AI has been deciding long enough to say so (a quick decision would only flash by)."""
+        if self.thinking is None or time.perf_counter() - self._asked_at < SAY_DECIDING_AFTER:
+            return None
+        return self.thinking
 
     def ai_for(self, seat: str) -> AI:
         controller = self.session.controller(seat)
@@ -143,6 +172,7 @@ class Match:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-ai")
         self._thinking = (seat, self.session.controller(seat), self.step)
+        self._asked_at = time.perf_counter()
         self._future = self._executor.submit(self.ai_for(seat).decide, turn_for(self.session, seat))
         return changed
 

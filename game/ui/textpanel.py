@@ -74,10 +74,11 @@ class ScrollPicture:
         if wrapper is None:
             wrapper = app.wrapper = Wrapper(app.painter)
         self.wrapper: Wrapper = wrapper
-        bar = self.px(20)
+        self.bottom = bottom
+        self.manager = screen.manager
         self.container = pygame_gui.elements.UIPanel(rect, manager=screen.manager, object_id="#text_panel")
         inner = self.container.get_container().get_rect()
-        self.view = pygame.Rect(0, 0, inner.width - bar, inner.height)
+        self.view = pygame.Rect(0, 0, inner.width - self.px(20), inner.height)
         self.pieces, self.total, texts = self.layout(self.view.width)
         self.image = pygame_gui.elements.UIImage(self.view, self._surface(0), screen.manager,
                                                  image_is_alpha_premultiplied=True, container=self.container)  # fmt: skip
@@ -85,17 +86,52 @@ class ScrollPicture:
         self.bar: pygame_gui.elements.UIVerticalScrollBar | None = None
         self.offset = 0
         if self.total > self.view.height:
-            self.bar = pygame_gui.elements.UIVerticalScrollBar(
-                pygame.Rect(inner.width - bar, 0, bar, inner.height), self.view.height / self.total, screen.manager,
-                container=self.container,
-            )  # fmt: skip
-            self.bar.set_container_to_check_hover_for_mousewheel_events(self.container.get_container())
+            self._add_bar()
             if bottom:
-                self.bar.set_scroll_from_start_percentage(1.0)
+                self.bar.set_scroll_from_start_percentage(1.0)  # type: ignore[union-attr]
             self.scrolled(force=True)
+
+    def _add_bar(self) -> None:
+        inner = self.container.get_container().get_rect()
+        width = inner.width - self.view.width
+        self.bar = pygame_gui.elements.UIVerticalScrollBar(
+            pygame.Rect(inner.width - width, 0, width, inner.height), self.view.height / self.total, self.manager,
+            container=self.container,
+        )  # fmt: skip
+        self.bar.set_container_to_check_hover_for_mousewheel_events(self.container.get_container())
+
+    def relayout(self, laid_out: bool = False) -> None:
+        """Lay the content out again in the same panel (new lines in a log): much cheaper than a new panel, whose
+        widgets pygame_gui builds from the theme. A panel scrolled to its end stays at the end. ``laid_out``: the
+        pieces are already up to date (lines were added at the end)."""
+        bar = self.bar
+        at_end = bar is None or bar.start_percentage + bar.visible_percentage >= 0.999
+        if laid_out:
+            texts = self.texts()
+        else:
+            self.pieces, self.total, texts = self.layout(self.view.width)
+        self.image.parley_text = "\n".join(texts)
+        if self.total <= self.view.height:
+            if bar is not None:
+                bar.kill()
+                self.bar = None
+            self.offset = 0
+            self.image.set_image(self._surface(0), image_is_alpha_premultiplied=True)
+            return
+        if bar is None:
+            self._add_bar()
+        else:
+            bar.set_visible_percentage(self.view.height / self.total)
+        if self.bottom and at_end:
+            self.bar.set_scroll_from_start_percentage(1.0)  # type: ignore[union-attr]
+        self.scrolled(force=True)
 
     def layout(self, width: int) -> tuple[list[Piece], int, list[str]]:
         """The pieces (top, height, draw), the total height, and the texts shown."""
+        raise NotImplementedError
+
+    def texts(self) -> list[str]:
+        """The texts shown (what tests read as drawn)."""
         raise NotImplementedError
 
     @property
@@ -131,8 +167,9 @@ class ScrollPicture:
             self.image.set_image(self._surface(offset), image_is_alpha_premultiplied=True)
 
     def _text(self, text: str, size: int, colour: tuple[int, int, int], bold: bool, x: int) -> Callable:
-        rendered = self.painter.render(text, size, colour, bold)
-        return lambda surface, y: surface.blit(rendered, (x, y))
+        # Rendered when drawn, so only the rows in view are (the painter keeps what it rendered).
+        render = self.painter.render
+        return lambda surface, y: surface.blit(render(text, size, colour, bold), (x, y))
 
 
 class TextPanel(ScrollPicture):
@@ -140,23 +177,48 @@ class TextPanel(ScrollPicture):
 
     def __init__(self, screen: Screen, rect: pygame.Rect, lines: Sequence[tuple[str, str]], bottom: bool = True):
         self.lines = list(lines)[-MAX_LINES:]
+        self._end = 0  # where the next line would go
         super().__init__(screen, rect, bottom)
 
+    def set_lines(self, lines: Sequence[tuple[str, str]]) -> None:
+        """Show these lines instead, laid out in place; lines added at the end of a log are laid out alone."""
+        lines = list(lines)[-MAX_LINES:]
+        old = len(self.lines)
+        if lines == self.lines:
+            return
+        if len(lines) > old and lines[:old] == self.lines:
+            self.lines = lines
+            self._end = self._lay(lines[old:], self._end, self.pieces, self.view.width)
+            self.total = self._end + self.px(8)
+            self.relayout(laid_out=True)
+            return
+        self.lines = lines
+        self.relayout()
+
     def layout(self, width: int) -> tuple[list[Piece], int, list[str]]:
-        px, pad = self.px, self.px(8)
         pieces: list[Piece] = []
-        y = pad
-        for text, style in self.lines:
-            size, bold, colour, indent = STYLES.get(style, STYLES[""])
+        self._end = self._lay(self.lines, self.px(8), pieces, width)
+        return pieces, self._end + self.px(8), [text for text, _ in self.lines]
+
+    def texts(self) -> list[str]:
+        return [text for text, _ in self.lines]
+
+    def _lay(self, lines: Sequence[tuple[str, str]], y: int, pieces: list[Piece], width: int) -> int:
+        """Add the pieces of ``lines`` from ``y``; returns where the next line would go."""
+        px, pad = self.px, self.px(8)
+        styles = {}
+        for style, (size, bold, colour, indent) in STYLES.items():
             size = px(size)
+            styles[style] = (size, bold, colour, px(indent), self.painter.font(size, bold).get_linesize())
+        for text, style in lines:
+            size, bold, colour, indent, height = styles.get(style, styles[""])
             if style == "heading" and pieces:
                 y += px(8)
-            height = self.painter.font(size, bold).get_linesize()
-            for row in self.wrapper.rows(text, size, bold, width - 2 * pad - px(indent)):
+            for row in self.wrapper.rows(text, size, bold, width - 2 * pad - indent):
                 if row:
-                    pieces.append((y, height, self._text(row, size, colour, bold, pad + px(indent))))
+                    pieces.append((y, height, self._text(row, size, colour, bold, pad + indent)))
                 y += height
-        return pieces, y + pad, [text for text, _ in self.lines]
+        return y
 
 
 class CardPanel(ScrollPicture):

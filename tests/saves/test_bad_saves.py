@@ -272,7 +272,7 @@ def test_bytes_flipped_anywhere_are_refused_by_every_command(tmp_path, command):
         data[at] ^= 0x04
         target.write_bytes(bytes(data))
         out, err = io.StringIO(), io.StringIO()
-        code = run([command, str(target)], out, err)
+        code = run([command, str(target), *(["--headless"] if command == "resume" else [])], out, err)
         assert code == 1, f"a flip at byte {at} passed {command}: {out.getvalue()} {err.getvalue()}"
         assert err.getvalue().startswith("parley: error: ") and err.getvalue().count("\n") == 1
 

@@ -46,18 +46,18 @@ def test_resume_plays_an_unfinished_save_to_the_end_and_keeps_what_was_there(tmp
     session = Session(resolve_scenario("npt"), 4, {"usa": "human"})
     with Autosave.start(session, tmp_path) as autosave:
         session.submit({"kind": "pass", "actor": session.to_move()}, "our delegation waits")
-    code, out, _ = parley("resume", str(autosave.path))
+    code, out, _ = parley("resume", str(autosave.path), "--headless")
     assert code == 0 and "resumed at step 1" in out
     loaded = verify_save(autosave.path)
     assert loaded.session.over and loaded.session.log[0].rationale == "our delegation waits"
-    code, out, _ = parley("resume", str(autosave.path))
+    code, out, _ = parley("resume", str(autosave.path), "--headless")
     assert code == 0 and "already over" in out
 
 
 def test_resume_of_a_damaged_save_is_one_line_and_changes_nothing(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text("not a save\n")
-    code, _, err = parley("resume", str(bad))
+    code, _, err = parley("resume", str(bad), "--headless")
     assert code == 1 and err.count("\n") == 1 and "bad.jsonl:1" in err
     assert bad.read_text() == "not a save\n"
 

@@ -29,7 +29,7 @@ def test_a_killed_game_resumes_with_every_move_made_before_the_kill(tmp_path):
         pass
     path = autosave.path
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    child = subprocess.Popen([sys.executable, "-m", "game", "resume", str(path)], env=env,
+    child = subprocess.Popen([sys.executable, "-m", "game", "resume", str(path), "--headless"], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
     try:
         deadline = time.monotonic() + 120

@@ -104,7 +104,7 @@ def test_a_save_being_written_cannot_be_resumed_by_a_second_parley(tmp_path):
         with pytest.raises(SaveError, match="another Parley is writing this save"):
             resume_save(autosave.path)
         out, err = io.StringIO(), io.StringIO()
-        assert run(["resume", str(autosave.path)], out, err) == 1 and "another Parley" in err.getvalue()
+        assert run(["resume", str(autosave.path), "--headless"], out, err) == 1 and "another Parley" in err.getvalue()
     assert len(verify_save(autosave.path).session.log) == 5
     loaded, again = resume_save(autosave.path)  # free once the first writer is done
     again.close()
@@ -116,7 +116,7 @@ def test_resume_of_a_paused_game_records_that_it_resumed_it(tmp_path):
         play(session, 3)
         session.submit(Pause(FACILITATOR, "lunch"))
     out, err = io.StringIO(), io.StringIO()
-    assert run(["resume", str(autosave.path)], out, err) == 0, err.getvalue()
+    assert run(["resume", str(autosave.path), "--headless"], out, err) == 0, err.getvalue()
     log = verify_save(autosave.path).session.log
     assert log[4].move.kind == "resume" and "parley resume" in log[4].rationale
     assert log[-1].move.kind != "resume" and verify_save(autosave.path).session.over

@@ -82,3 +82,21 @@ def test_ending_the_game_from_the_panel(app):
     assert match.session.over
     frames(app, 3)
     assert "Open the debrief" in drawn(app)
+
+
+def test_an_event_of_the_facilitators_own_strikes_at_once_and_is_told_to_every_seat(app):
+    match = open_game(app, {"usa": "human"})
+    press(app, pygame.K_F2)
+    tension = match.session.state.tension
+    _type(app, find(app, "#fac_custom_name"), "Trawler seized")
+    _type(app, find(app, "#fac_custom_tension"), "8")
+    click(app, find(app, "#fac_custom"))
+    assert not match.session.log and "needs a text" in drawn(app)  # refused: the players must be told what happened
+    _type(app, find(app, "#fac_custom_text"), "A patrol boat seized a trawler near the border.")
+    click(app, find(app, "#fac_custom"))
+    last = match.session.log[-1].move
+    assert (last.kind, last.name, last.tension) == ("custom_event", "Trawler seized", 8.0)
+    assert match.session.state.tension == tension + 8
+    press(app, pygame.K_F2)
+    press(app, pygame.K_3)  # the log
+    assert "A patrol boat seized a trawler near the border." in drawn(app)

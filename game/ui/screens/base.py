@@ -60,6 +60,12 @@ class Screen:
         text = self.app.painter.fit(text, self.px(size), rect.width - self.px(12), bold)
         return pygame_gui.elements.UILabel(rect, text, self.manager, container=container, object_id=object_id)
 
+    def status_line(self, rect: pygame.Rect, text: str, container: Any = None) -> pygame_gui.elements.UILabel:
+        """A status line: bold, or in the smaller style when that is what lets a long one fit."""
+        size, bold = LABEL_FONTS["@status"]
+        fits = self.app.painter.font(self.px(size), bold).size(text)[0] <= rect.width - self.px(12)
+        return self.label(rect, text, "@status" if fits else "@subtle", container)
+
     def button(
         self,
         rect: pygame.Rect,
@@ -133,12 +139,30 @@ class Screen:
         self._cache[key] = (widget, signature)
         return widget
 
+    def lines_panel(self, key: str, rect: pygame.Rect, lines: list[tuple[str, str]]) -> Any:
+        """A text panel of (text, style) lines, kept across refreshes: new lines are laid out into the same panel."""
+        from game.ui.textpanel import text_panel
+
+        self._used.add(key)
+        old = self._cache.get(key)
+        if old is not None and old[1] == tuple(rect) and old[0].alive() and old[0].ui_manager is self.manager:
+            old[0].set_lines(lines)
+            return old[0]
+        if old is not None:
+            old[0].kill()
+        panel = text_panel(self, rect, lines)
+        self._cache[key] = (panel, tuple(rect))
+        return panel
+
     def scroll_panels(self) -> None:
         """Let kept text panels redraw after their scroll bar moved (once a frame)."""
         for widget, _ in self._cache.values():
             scrolled = getattr(widget, "scrolled", None)
             if scrolled is not None and widget.alive():
                 scrolled()
+
+    def cached_label(self, key: str, rect: pygame.Rect, text: str, style: str = "") -> pygame_gui.elements.UILabel:
+        return self.reuse(key, (tuple(rect), text, style), lambda: self.label(rect, text, style))
 
     def cached_text_box(self, key: str, rect: pygame.Rect, html: str) -> pygame_gui.elements.UITextBox:
         return self.reuse(key, (tuple(rect), html), lambda: self.text_box(rect, html))

@@ -11,7 +11,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from game.ui import board, charts, saves_link
-from game.ui.describe import ENDINGS, phase_title
+from game.ui.describe import ENDINGS, Names, notice_line, phase_title
 from game.ui.screens.base import Screen, escape
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ class DebriefScreen(Screen):
         self.bookmark_text = ""
         self.message = ""
         self.view = replay.view(self.seat)
+        self.before = 0  # notices there were before the move at this step (what it made known comes after)
 
     @classmethod
     def open(cls, app: App, path: Path) -> DebriefScreen:
@@ -75,13 +76,29 @@ class DebriefScreen(Screen):
 
     def seek(self, step: int) -> None:
         step = max(0, min(len(self.replay), step))
-        self.replay.seek(step)
+        if step != self.replay.step:
+            self.before = len(self.replay.seek(step - 1).notices) if step else 0  # then one move on: cheap
+            self.replay.seek(step)
         self.view = self.replay.view(self.seat)
         if getattr(self, "slider", None) is not None and self.slider.get_current_value() != step:
             self.slider.set_current_value(step)
         if getattr(self, "step_box", None) is not None:
             self.step_box.set_text(self._step_html())
             self.step_label.set_text(self._step_title())
+
+    def made_known(self) -> list[str]:
+        """What the move at this step told, as the chosen view saw it; in the view of everything, a private
+        notice says whom it was for."""
+        fresh = self.replay.state.notices[self.before :]
+        shown = self.view["notices"]
+        if self.seat == "debrief":
+            shown = shown[self.before :]
+        else:  # the seat's view holds, in order, the notices to nobody in particular or to it
+            me = self.replay.state.index[self.seat]
+            count = sum(1 for n in fresh if n.to is None or me in n.to)
+            shown = shown[len(shown) - count :] if count else []
+        names = Names(self.view)
+        return [notice_line(names, n, self.seat == "debrief") for n in shown]
 
     def _step_title(self) -> str:
         s = self.replay.state
@@ -100,6 +117,9 @@ class DebriefScreen(Screen):
                          f"{escape(names.actor(entry.move.actor))} {escape(names.move(entry.move))}.")  # fmt: skip
             if entry.rationale:
                 parts.append(f"<i>Why: {escape(entry.rationale)}</i>")
+            known = self.made_known()
+            if known:
+                parts.append("<b>Made known:</b><br>" + "<br>".join(escape(line) for line in known))
         marks = [b for b in self.replay.bookmarks if b.step == self.step]
         parts += [f"<b>Bookmark:</b> {escape(b.text)}" for b in marks]
         here = [p for p in self.points if p.step == self.step]
@@ -241,6 +261,7 @@ class DebriefScreen(Screen):
         elif event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element is self.seat_menu:
             self.seat = self.seat_items[event.text]
             self.view = self.replay.view(self.seat)
+            self.step_box.set_text(self._step_html())
         elif event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element is self.bookmark_entry:
             self.bookmark_text = event.text
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:

@@ -69,6 +69,9 @@ class HandoverScreen(Screen):
             self.label(pygame.Rect(0, h // 2 + px(4), w, px(30)), text, "@subtle", centre=True)
         self.label(pygame.Rect(px(20), h - px(38), w - px(40), px(30)), "F1 help · F2 white cell · Esc menu",
                    "@subtle")  # fmt: skip
+        about_save = self.match.save_error or self.match.notice  # about the file: nothing of any seat's view
+        if about_save:
+            self.status_line(pygame.Rect(px(20), h - px(72), w - px(40), px(30)), about_save)
         if self.facilitator.open and not (self.refreshing and self.facilitator.alive()):
             self.facilitator.build()
         super().build()

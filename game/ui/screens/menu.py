@@ -97,18 +97,15 @@ class MenuScreen(Screen):
             self.app.quit()
 
     def continue_latest(self) -> None:
-        from game.ui.match import Match
-        from game.ui.screens.table import start_table
+        from game.ui.screens.table import resume_table
 
         path = saves_link.latest()
         if path is None:
             return
         try:
-            match = Match.resume(path, self.app.settings)
+            resume_table(self.app, path)
         except saves_link.errors() as err:
             self.app.show(MenuScreen(self.app, f"Could not resume {path.name}: {err}"))
-            return
-        start_table(self.app, match)
 
     def pick_save(self) -> None:
         w, h = self.app.size

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -18,6 +19,7 @@ from game.ui.describe import (
     Names,
     agreement_lines,
     controller_label,
+    notice_line,
     percent,
     phase_title,
 )
@@ -25,7 +27,7 @@ from game.ui.facilitator import FacilitatorPanel
 from game.ui.match import Match
 from game.ui.screens.base import Screen, escape
 from game.ui.settings import PACES
-from game.ui.textpanel import CardPanel, text_panel
+from game.ui.textpanel import CardPanel
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -44,6 +46,19 @@ def start_table(app: App, match: Match) -> None:
         app.show(HandoverScreen(app, match))
     else:
         app.show(TableScreen(app, match, humans[0] if humans else "facilitator"))
+
+
+def resume_table(app: App, path: Path) -> None:
+    """Continue a save in the window (the menu's Continue and ``parley resume``), appending to the same file: the
+    table for its human seats (those whose controller is "human"), a demo if none is, the debrief if it is over.
+    Raises the saves layer's errors (a damaged save, one another Parley is writing)."""
+    match = Match.resume(path, app.settings)
+    if match.session.over:
+        from game.ui.screens.debrief import DebriefScreen
+
+        app.show(DebriefScreen.for_match(app, match))
+        return
+    start_table(app, match)
 
 
 class TableScreen(Screen):
@@ -87,6 +102,11 @@ class TableScreen(Screen):
         if old_step >= 0:
             self._log_extend(view["notices"][old_notices:], self.session.log[old_step:])
 
+    @property
+    def everything(self) -> bool:
+        """This screen shows the facilitator's view (every seat's secrets), not one delegation's."""
+        return self.seat not in self.names.actors
+
     def _reason(self, entry: Any) -> str | None:
         """An AI's (or the facilitator's) public reason for a move; compliance choices stay secret."""
         actor = entry.move.actor
@@ -113,7 +133,7 @@ class TableScreen(Screen):
             if self._log_block is not None and key != self._log_block:
                 self.log_lines += [(r, "why") for r in reasons.pop(self._log_block, [])]
             self._log_heading(*key)
-            self.log_lines.append((n["text"], ""))
+            self.log_lines.append((notice_line(self.names, n, self.everything), ""))
         if self._log_block is not None:
             self.log_lines += [(r, "why") for r in reasons.pop(self._log_block, [])]
 
@@ -129,13 +149,14 @@ class TableScreen(Screen):
             if self._log_block is not None and key != self._log_block:
                 self.log_lines += [(r, "why") for r in reasons.pop(self._log_block, [])]
             self._log_heading(*key)
-            self.log_lines.append((n["text"], ""))
+            self.log_lines.append((notice_line(self.names, n, self.everything), ""))
         for key in [self._log_block, *reasons]:
             self.log_lines += [(r, "why") for r in reasons.pop(key, [])]
 
     def submit(self, move: Move) -> None:
         error = self.match.submit(move)
         self.message = error or ""
+        self.match.notice = ""  # the player has read it and acted
         self._after_change()
 
     def _after_change(self) -> None:
@@ -180,27 +201,31 @@ class TableScreen(Screen):
         elif to_move:
             status += " · your move" if to_move == self.seat else f" · {self.names.actor(to_move)} to move"
         buttons_w = px(150) * 3 + px(16)
-        self.status_label = self.label(pygame.Rect(px(12), px(6), w - buttons_w - px(24), px(26)), status, "@status")
+        self.status_label = self.cached_label("status", pygame.Rect(px(12), px(6), w - buttons_w - px(24), px(26)),
+                                              status, "@status")  # fmt: skip
         who = "Facilitator view: everything is shown" if self.seat == "facilitator" else (
             f"You are {self.names.actor(self.seat)}")  # fmt: skip
-        self.label(pygame.Rect(px(12), px(30), w - buttons_w - px(24), px(24)),
-                   f"{self.session.scenario.title.split(':')[0]} · {who}", "@subtle")  # fmt: skip
+        self.cached_label("who", pygame.Rect(px(12), px(30), w - buttons_w - px(24), px(24)),
+                          f"{self.session.scenario.title.split(':')[0]} · {who}", "@subtle")  # fmt: skip
         x = w - buttons_w
         # Widgets that do not change with the game are kept across refreshes (see Screen.reuse).
         help_rect = pygame.Rect(x, px(10), px(145), px(38))
         self.help_button = self.reuse("help", tuple(help_rect), lambda: self.button(help_rect, "Help (F1)"))
         white_rect = pygame.Rect(x + px(152), px(10), px(145), px(38))
-        self.white_button = self.reuse(
-            "white",
-            tuple(white_rect),
-            lambda: self.button(
-                white_rect,
-                "White cell (F2)",
-                tooltip="The facilitator's panel: pause, inject, adjust, hand over seats",
-            ),
-        )
+        self.white_button = None
+        if not self.match.networked:  # in a hosted game the white cell is the facilitator's console
+            self.white_button = self.reuse(
+                "white",
+                tuple(white_rect),
+                lambda: self.button(
+                    white_rect,
+                    "White cell (F2)",
+                    tooltip="The facilitator's panel: pause, inject, adjust, hand over seats",
+                ),
+            )
         menu_rect = pygame.Rect(x + px(304), px(10), px(145), px(38))
-        self.menu_button = self.reuse("menu", tuple(menu_rect), lambda: self.button(menu_rect, "Menu (Esc)"))
+        leave = "Leave" if self.match.networked else "Menu (Esc)"
+        self.menu_button = self.reuse("menu", (tuple(menu_rect), leave), lambda: self.button(menu_rect, leave))
         panel = g["panel"]
         tab_w = (panel.width - px(18)) // 4
         self.tab_buttons = {}
@@ -217,16 +242,12 @@ class TableScreen(Screen):
             groups = self._agreement_cards()
             self.reuse("agreements", (tuple(content), repr(groups)), lambda: CardPanel(self, content, groups))
         elif self.tab == "log":
-            self.reuse(
-                "log",
-                (tuple(content), len(self.log_lines)),
-                lambda: text_panel(self, content, self.log_lines or [("Nothing has happened yet.", "")]),
-            )
+            self.lines_panel("log", content, self.log_lines or [("Nothing has happened yet.", "")])
         else:
             self.cached_text_box("briefing", content, self._briefing_html())
-        message = self.message or self.match.error
+        message = self.message or self.match.status()
         if message:
-            self.label(g["status"], message, "@status")
+            self.status_line(g["status"], message)
         self._maybe_popup()
         if self.facilitator.open and not (self.refreshing and self.facilitator.alive()):
             self.facilitator.build()
@@ -234,6 +255,11 @@ class TableScreen(Screen):
 
     def _build_act(self, rect: pygame.Rect) -> None:
         v = self.view
+        if v["ending"] and self.match.networked:  # the save is on the server: the facilitator has the debrief
+            html = self._result_html().replace("Open the debrief to replay", "The facilitator can hand out the "
+                                               "debrief report, to go through")  # fmt: skip
+            self.text_box(rect, html)
+            return
         if v["ending"]:
             self.text_box(pygame.Rect(rect.x, rect.y, rect.width, rect.height - self.px(56)), self._result_html())
             self.debrief_button = self.button(
@@ -252,12 +278,11 @@ class TableScreen(Screen):
             controller = v["seats"].get(v["to_move"], "")
             title = f"Waiting for {who}" + (f" ({controller_label(controller)})" if controller else "")
             html = f"<b>{escape(phase_title(v['phase']))}</b>: " + escape(PHASE_HELP.get(v["phase"], ""))
-        self.label(pygame.Rect(rect.x, rect.y, rect.width, px(30)), title, "@status")
+        self.cached_label("waiting", pygame.Rect(rect.x, rect.y, rect.width, px(30)), title, "@status")
         help_h = int(rect.height * 0.36)
         self.cached_text_box("phase_help", pygame.Rect(rect.x, rect.y + px(34), rect.width, help_h), html)
         latest = pygame.Rect(rect.x, rect.y + px(40) + help_h, rect.width, rect.bottom - rect.y - px(40) - help_h)
-        recent = self.log_lines[-40:] or [("Nothing has happened yet.", "")]
-        self.reuse("latest", (tuple(latest), len(self.log_lines)), lambda: text_panel(self, latest, recent))
+        self.lines_panel("latest", latest, self.log_lines[-40:] or [("Nothing has happened yet.", "")])
 
     def _maybe_popup(self) -> None:
         """Pop up new events: with response buttons if this seat must answer, else to read and close."""
@@ -409,8 +434,13 @@ class TableScreen(Screen):
         board.draw_table(surface, g["board"], self.view, self.app.painter, self.app.scale)
         pygame.draw.line(surface, palette.GRID, (0, g["top"].bottom - self.px(4)), (self.app.size[0],
                                                                                    g["top"].bottom - self.px(4)))  # fmt: skip
-        if self.match.thinking:
-            self.app.painter.text(surface, f"{self.names.actor(self.match.thinking)} is deciding…",
+        clock = self.match.clock()
+        if clock:
+            self.app.painter.text(surface, clock, (g["board"].right - self.px(10), g["board"].y + self.px(10)),
+                                  self.px(15), palette.ORANGE, True, anchor="topright")  # fmt: skip
+        deciding = self.match.deciding()
+        if deciding:
+            self.app.painter.text(surface, f"{self.names.actor(deciding)} is deciding…",
                                   (g["board"].centerx, g["board"].y + self.px(10)), self.px(15), palette.ORANGE,
                                   True, anchor="midtop")  # fmt: skip
 
@@ -459,11 +489,12 @@ class TableScreen(Screen):
             if event.key == pygame.K_ESCAPE:
                 if self.popup is not None:
                     self._close_popup()
-                else:
+                elif not self.match.networked:  # leaving a hosted game takes the Leave button, not a stray key
                     self.to_menu()
                 return
             if event.key == pygame.K_F2:
-                self.facilitator.toggle()
+                if not self.match.networked:
+                    self.facilitator.toggle()
                 return
             if event.key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):
                 self.change_pace(1 if event.key == pygame.K_LEFTBRACKET else -1)
@@ -475,7 +506,7 @@ class TableScreen(Screen):
             if event.key == pygame.K_SPACE and self.popup is not None and self.popup_composer is None:
                 self._close_popup()
                 return
-            if event.key == pygame.K_d and self.session.over:
+            if event.key == pygame.K_d and self.session.over and not self.match.networked:
                 self.open_debrief()
                 return
         if self.tab != "act" and event.type == pygame.KEYDOWN and event.key in COMPOSER_KEYS:
@@ -495,6 +526,9 @@ class TableScreen(Screen):
         self.app.rebuild()
 
     def to_menu(self) -> None:
+        if self.match.networked:  # leave the hosted game: the seat waits on the server for a reconnection
+            self.app.quit()
+            return
         from game.ui.screens.menu import MenuScreen
 
         self.app.show(MenuScreen(self.app, "The game is saved; Continue picks it up." if self.match.autosave else ""))
