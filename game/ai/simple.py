@@ -61,7 +61,7 @@ class SimpleAI:
         rng = seeded(turn.seed, turn.step, me)
         by_kind = turn.choices()
         if "propose" in by_kind or "dialogue" in by_kind or "withdraw" in by_kind:
-            return self._diplomacy(me, by_kind, self._trust(turn), rng)
+            return self._diplomacy(turn, by_kind, rng)
         if "accept" in by_kind:
             return self._respond(turn.view, by_kind, self._trust(turn), rng)
         if "comply" in by_kind:
@@ -92,7 +92,8 @@ class SimpleAI:
         mine = next(a for a in turn.view["actors"] if a["id"] == turn.seat)
         return mine.get("trust", {})
 
-    def _diplomacy(self, me: str, by_kind: dict, trust: dict[str, float], rng: random.Random) -> Decision:
+    def _diplomacy(self, turn: Turn, by_kind: dict, rng: random.Random) -> Decision:
+        me = turn.seat
         weights = {"propose": 1.5 if "propose" in by_kind else 0.0, "dialogue": 1.5 if "dialogue" in by_kind else 0.0,
                    "pass": 3.0}  # fmt: skip
         kind = rng.choices(list(weights), list(weights.values()))[0]
@@ -109,8 +110,12 @@ class SimpleAI:
             acts = by_kind["dialogue"]["acts"]
             friendly = [a for a in FRIENDLY if a in acts]
             act = rng.choice(friendly) if friendly and rng.random() < 0.8 else rng.choice(sorted(acts))
-            target = min(by_kind["dialogue"]["to"], key=lambda t: (trust.get(t, 0.5), t)) if act in (
-                "raise_concern", "accuse") else rng.choice(by_kind["dialogue"]["to"])  # fmt: skip
+            if act in ("raise_concern", "accuse"):
+                # Only here does the choice need the seat's view (for its trust), so only here is it built.
+                trust = self._trust(turn)
+                target = min(by_kind["dialogue"]["to"], key=lambda t: (trust.get(t, 0.5), t))
+            else:
+                target = rng.choice(by_kind["dialogue"]["to"])
             return Decision(Dialogue(me, act, (target,)), f"chose to {act.replace('_', ' ')} towards {target}")
         return Decision(Pass(me), "done for this turn")
 

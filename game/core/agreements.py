@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.core import tension, trust
-from game.core.spec import Measure
+from game.core.spec import Measure, Scenario
 from game.core.state import (
     ACTIVE,
     COUNTERED,
@@ -16,12 +16,19 @@ from game.core.state import (
     GameState,
 )
 
+_MEASURES: dict[int, tuple[Scenario, dict[str, Measure]]] = {}
+
 
 def measure(state: GameState, measure_id: str) -> Measure | None:
-    for m in state.scenario.measures:
-        if m.id == measure_id:
-            return m
-    return None
+    """The scenario's measure of that id (looked up by id: the rules ask for one at almost every move)."""
+    scenario = state.scenario
+    cached = _MEASURES.get(id(scenario))
+    if cached is None or cached[0] is not scenario:
+        by_id: dict[str, Measure] = {}
+        for m in scenario.measures:
+            by_id.setdefault(m.id, m)  # the loader refuses a repeated id; were there one, the first would count
+        cached = _MEASURES[id(scenario)] = (scenario, by_id)
+    return cached[1].get(measure_id)
 
 
 def describe(state: GameState, a: Agreement) -> str:
@@ -89,6 +96,7 @@ def propose(state: GameState, proposer: int, measure_id: str, to: tuple[int, ...
 def answer(state: GameState, a: Agreement, actor: int, reply: str) -> None:
     """Record an addressee's answer; once all have answered, the proposal is settled."""
     a.answers[actor] = reply
+    a.changed()
     if len(a.answers) < len(a.addressees):
         return
     accepted = tuple(x for x in a.addressees if a.answers[x] == "accept")
@@ -96,8 +104,10 @@ def answer(state: GameState, a: Agreement, actor: int, reply: str) -> None:
         bring_into_force(state, a, (a.proposer, *accepted))
     elif any(r == "counter" for r in a.answers.values()):
         a.status = COUNTERED
+        a.changed()
     else:
         a.status = REJECTED
+        a.changed()
         state.notify(f"{describe(state, a)} proposed by {state.name(a.proposer)} was rejected.",
                      (a.proposer, *a.addressees))  # fmt: skip
 
@@ -110,6 +120,7 @@ def bring_into_force(state: GameState, a: Agreement, parties: tuple[int, ...]) -
     a.obligated = obligations(state, a)
     a.started = state.round
     a.ends = state.round + a.duration - 1
+    a.changed()
     for i in a.parties:
         for j in a.parties:
             trust.shift(state, i, j, m.sign.trust)
@@ -146,6 +157,7 @@ def open_starting(state: GameState) -> None:
 def withdraw(state: GameState, a: Agreement, actor: int) -> None:
     if a.status == PROPOSED:
         a.status = WITHDRAWN
+        a.changed()
         state.notify(f"{state.name(actor)} withdrew its proposal {a.id}.", (actor, *a.addressees))
         return
     remaining = tuple(p for p in a.parties if p != actor)
@@ -155,6 +167,7 @@ def withdraw(state: GameState, a: Agreement, actor: int) -> None:
     else:
         a.parties = remaining
         a.obligated = obligations(state, a)
+    a.changed()
     state.notify(f"{state.name(actor)} withdrew from agreement {a.id} ({describe(state, a)}).")
 
 
@@ -164,12 +177,18 @@ def decide(state: GameState, a: Agreement, actor: int, choice: str) -> None:
     assert m is not None
     a.choices[actor] = choice
     a.history.append((state.round, actor, choice))
+    a.changed()
     state.security[actor] += m.defect_gain if choice == "defect" else -m.comply_cost
     state.notify(f"You chose to {choice} with agreement {a.id} ({describe(state, a)}).", (actor,))
 
 
+def owes_decision(a: Agreement, actor: int) -> bool:
+    """Must ``actor`` still decide this round whether to comply with ``a``?"""
+    return a.status in ACTIVE and actor in a.committed() and actor not in a.choices
+
+
 def undecided(state: GameState, actor: int) -> list[Agreement]:
-    return [a for a in state.agreements if a.status in ACTIVE and actor in a.committed() and actor not in a.choices]
+    return [a for a in state.agreements if owes_decision(a, actor)]
 
 
 def owing_decision(state: GameState) -> set[int]:
@@ -190,6 +209,7 @@ def assess(state: GameState) -> None:
                     trust.shift(state, i, j, m.in_force.trust)
         tension.raise_by(state, m.in_force.tension)
         a.choices.clear()
+        a.changed()
 
 
 def expire(state: GameState) -> None:
@@ -197,4 +217,5 @@ def expire(state: GameState) -> None:
     for a in state.agreements:
         if a.status in ACTIVE and a.ends <= state.round:
             a.status = EXPIRED
+            a.changed()
             state.notify(f"Agreement {a.id} ({describe(state, a)}) expired.")

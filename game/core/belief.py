@@ -65,7 +65,8 @@ def believed_state(state: GameState, seat: str, seed: int, honesty: float = 0.8)
         for p in list(a.choices):
             if p != me:
                 a.choices[p] = "comply" if float(rng.random()) < honesty else "defect"
-        a.memo = a.shown = None
+        a.changed()
     guess.notices = [n for n in state.notices if n.to is None or me in n.to]
     guess.digests = {}
+    guess.mover = None
     return guess

@@ -92,6 +92,7 @@ def answer(state: GameState, inspection: Inspection, reply: str) -> None:
         tension.raise_by(state, state.scenario.tension.refused_inspection)
         if a.status in ACTIVE:
             a.status = SUSPECTED
+            a.changed()
         state.notify(f"{who} refused the inspection {inspection.id} under agreement {a.id}.")
         return
     factor = 1.0
@@ -101,6 +102,7 @@ def answer(state: GameState, inspection: Inspection, reply: str) -> None:
             trust.shift(state, j, target, rules.delay_trust)
         if a.status in ACTIVE:
             a.status = SUSPECTED
+            a.changed()
     m = measure(state, a.measure)
     kind = method(state, inspection.method)
     assert m is not None and kind is not None
@@ -110,10 +112,12 @@ def answer(state: GameState, inspection: Inspection, reply: str) -> None:
     found = roll < detection if defected else roll < kind.false_alarm
     inspection.result = "violation" if found else "clean"
     a.findings.append((state.round, target, inspection.result))
+    a.changed()
     trust.observe_inspection(state, target, found, detection, kind.false_alarm)
     verb = "after a delay, " if reply == "delayed" else ""
     if found:
         a.status = VIOLATED
+        a.changed()
         tension.raise_by(state, state.scenario.tension.detected_violation)
         dialogue.expose(state, target)
         state.notify(f"{verb}the {kind.name.lower()} of {who} found a violation of agreement {a.id} "

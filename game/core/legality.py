@@ -40,7 +40,7 @@ from game.core.moves import (
     Resume,
     Withdraw,
 )
-from game.core.spec import DIALOGUE_KINDS, Measure
+from game.core.spec import DIALOGUE_KINDS, Measure, Scenario
 from game.core.state import ACTIVE, PROPOSED, Agreement, GameState
 
 ADJUSTABLE = ("tension", "trust:A:B", "capital:A", "posture:A", "security:A")
@@ -196,7 +196,7 @@ def check(state: GameState, move: Move) -> None:
                 raise IllegalMove("bad_terms", "A counter must change the terms; to agree as they stand, accept")
     elif isinstance(move, Comply | Defect):
         a = _agreement(state, move.agreement)
-        if a not in agreements.undecided(state, actor):
+        if not agreements.owes_decision(a, actor):
             raise IllegalMove("no_decision_owed", f"{name} has no decision to make on agreement {a.id} now")
     elif isinstance(move, RequestInspection):
         a = _agreement(state, move.agreement)
@@ -272,8 +272,34 @@ def _check_facilitator(state: GameState, move: Move) -> None:
         raise IllegalMove("no_reason", f"{move.kind.replace('_', ' ').capitalize()} needs a reason for the record")
 
 
+_OFFERS: dict[tuple[int, int], tuple[Scenario, list[tuple[str, int, dict[str, Any]]]]] = {}
+
+
+def _offers(state: GameState, actor: int) -> list[tuple[str, int, dict[str, Any]]]:
+    """What ``actor`` may propose, capital aside: (measure id, cost, its choices) for each measure it can offer.
+
+    They depend on the scenario alone, and diplomacy's legal moves are asked for several times a turn, so they
+    are built once per scenario and actor (and shared read-only by every answer)."""
+    key = (id(state.scenario), actor)
+    cached = _OFFERS.get(key)
+    if cached is None or cached[0] is not state.scenario:
+        others = [state.ids[j] for j in range(state.n) if j != actor]
+        offers = [
+            (m.id, m.cost, {"cost": m.cost, "to": others, "max_to": min(len(others), m.max_parties - 1),
+                            "reciprocity": _reciprocity(state, m, actor), "durations": list(m.durations),
+                            "verification": [*m.detection, "none"]})
+            for m in state.scenario.measures
+            if _reciprocity(state, m, actor)
+        ]  # fmt: skip
+        cached = _OFFERS[key] = (state.scenario, offers)
+    return cached[1]
+
+
 def legal_moves(state: GameState, actor_id: str) -> list[MoveOption]:
-    """The moves ``actor_id`` (or ``"facilitator"``) may make now, with the choices each allows."""
+    """The moves ``actor_id`` (or ``"facilitator"``) may make now, with the choices each allows.
+
+    The options are read-only: parts of them may be shared with later answers, so copy before changing.
+    """
     if state.ending is not None:
         return []
     if actor_id == FACILITATOR:
@@ -297,18 +323,7 @@ def legal_moves(state: GameState, actor_id: str) -> list[MoveOption]:
             affordable = {k: c for k, c in acts.items() if c <= capital}
             if affordable:
                 options.append(MoveOption("dialogue", {"acts": affordable, "to": others}))
-            measures = {
-                m.id: {
-                    "cost": m.cost,
-                    "to": others,
-                    "max_to": min(len(others), m.max_parties - 1),
-                    "reciprocity": _reciprocity(state, m, actor),
-                    "durations": list(m.durations),
-                    "verification": [*m.detection, "none"],
-                }
-                for m in state.scenario.measures
-                if m.cost <= capital and _reciprocity(state, m, actor)
-            }
+            measures = {measure_id: terms for measure_id, cost, terms in _offers(state, actor) if cost <= capital}
             if measures:
                 options.append(MoveOption("propose", {"measures": measures}))
             mine = [a.id for a in state.agreements if (a.status == PROPOSED and a.proposer == actor)

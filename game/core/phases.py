@@ -143,6 +143,18 @@ def start(state: GameState) -> None:
 
 def to_move(state: GameState) -> int | None:
     """The actor the game waits on now, or None when nobody is owed a move."""
+    # Asked several times a move (the legality check, settle, the session, legal moves, the view), so the answer
+    # is kept. Only applying a move (which counts a step once its effect is done, before anyone asks again) or
+    # entering a phase (which the round and phase name) can change it.
+    when = (state.steps, state.round, state.phase)
+    if state.mover is not None and state.mover[0] == when:
+        return state.mover[1]
+    owner = _waiting_on(state)
+    state.mover = (when, owner)
+    return owner
+
+
+def _waiting_on(state: GameState) -> int | None:
     phase = state.phase
     if state.ending is not None:
         return None

@@ -52,14 +52,15 @@ class Agreement:
     choices: dict[int, str] = field(default_factory=dict)  # hidden: this round's comply/defect
     history: list[tuple[int, int, str]] = field(default_factory=list)  # hidden: (round, party, choice)
     findings: list[tuple[int, int, str]] = field(default_factory=list)  # public: (round, party, result)
-    memo: tuple[tuple, bytes] | None = None  # (change signature, hash input): see hashing.py
-    shown: tuple[tuple, dict] | None = None  # (change signature, public view entry): see view.py
+    memo: tuple[int, bytes] | None = None  # (version, hash input): see hashing.py
+    shown: tuple[int, dict] | None = None  # (version, public view entry): see view.py
     obligated: tuple[int, ...] = ()  # parties that must decide each round whether to comply
+    version: int = 0  # moved on by changed(); memo and shown hold while it stays the same
 
-    def signature(self) -> tuple:
-        """Changes whenever the agreement does: answers, history and findings only grow, choices are
-        cleared together with a history or status change, and parties change on a withdrawal."""
-        return (self.status, len(self.answers), len(self.history), len(self.findings), len(self.choices), self.parties)
+    def changed(self) -> None:
+        """Call after every change to the agreement. The state hash and the views run after every move, so they
+        keep its part and work it out again only when its version moved, not by comparing its content."""
+        self.version += 1
 
     def committed(self) -> tuple[int, ...]:
         """The parties that must decide each round whether to comply (organisations verify; they have no duties)."""
@@ -70,7 +71,7 @@ class Agreement:
             self.id, self.measure, self.proposer, self.addressees, self.initiator, self.reciprocity,
             self.duration, self.verification, self.round_proposed, self.counter_of, self.depth, self.status,
             dict(self.answers), self.parties, self.started, self.ends, dict(self.choices), list(self.history),
-            list(self.findings), self.memo, self.shown, self.obligated,
+            list(self.findings), self.memo, self.shown, self.obligated, self.version,
         )  # fmt: skip
 
 
@@ -169,7 +170,8 @@ class GameState:
         self.notices: list[Notice] = []
         self.controllers: dict[int, str] = {}  # seats the facilitator has handed over: "human" or "PERSONA[:LEVEL]"
         self.steps = 0  # moves applied
-        self.digests: dict[str, tuple[int, Any]] = {}  # running hashes of finished history: see hashing.py
+        self.digests: dict[str, tuple[Any, Any]] = {}  # running hashes of history: see hashing.py
+        self.mover: tuple[tuple[int, int, str], int | None] | None = None  # who is to move: see phases.to_move
 
     def copy(self) -> GameState:
         """An independent copy (for look-ahead); notices and intel are shared read-only history."""

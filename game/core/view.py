@@ -84,8 +84,7 @@ def record(state: GameState) -> dict[str, dict[str, int]]:
 
 def _agreement_entry(a: Agreement, ids: tuple[str, ...]) -> dict[str, Any]:
     """The public part of an agreement's view entry, rebuilt only when the agreement changed."""
-    signature = a.signature()
-    if a.shown is not None and a.shown[0] == signature:
+    if a.shown is not None and a.shown[0] == a.version:
         return a.shown[1]
     entry = {
         "id": a.id, "measure": a.measure, "status": a.status, "proposer": ids[a.proposer],
@@ -96,7 +95,7 @@ def _agreement_entry(a: Agreement, ids: tuple[str, ...]) -> dict[str, Any]:
         "answers": {ids[k]: v for k, v in a.answers.items()},
         "findings": [{"round": r, "party": ids[p], "result": res} for r, p, res in a.findings],
     }  # fmt: skip
-    a.shown = (signature, entry)
+    a.shown = (a.version, entry)
     return entry
 
 
@@ -133,9 +132,8 @@ def view(state: GameState, seat: str, full: bool = True) -> dict[str, Any]:
     for a in state.agreements:
         if not full and a.status in SETTLED:
             continue
-        involved = {a.proposer, *a.addressees, *a.parties}
         known = a.status not in (PROPOSED, "rejected", "countered", "withdrawn") or bool(a.parties)
-        if not (everything or known or me in involved):
+        if not (everything or known or me == a.proposer or me in a.addressees or me in a.parties):
             continue
         entry = {**_agreement_entry(a, ids)}
         # Compliance is secret: a seat sees only its own choices (findings, which are public, say what was caught).

@@ -14,7 +14,8 @@ from game.core.state import GameState
 from game.saves import write_save
 from game.scenario import resolve_scenario
 
-CACHES = {"digests", "memo", "shown"}  # derived speed-ups, rebuilt on demand: not part of what a game is
+# Derived speed-ups, rebuilt on demand: not part of what a game is.
+CACHES = {"digests", "memo", "shown", "version", "mover"}
 
 
 def picture(value: Any) -> Any:
