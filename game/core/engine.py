@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from game.core import agreements, dialogue, events, inspections, phases, scoring, tension
 from game.core.legality import adjust_target, check
 from game.core.moves import (
@@ -52,6 +54,7 @@ def apply(state: GameState, move: Move) -> list[Notice]:
     _EFFECTS[type(move)](state, move)
     state.steps += 1
     phases.settle(state)
+    state.notices[start:] = [replace(n, step=state.steps) for n in state.notices[start:]]
     return state.notices[start:]
 
 

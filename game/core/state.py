@@ -108,6 +108,8 @@ class Notice:
     phase: str
     text: str
     to: tuple[int, ...] | None = None
+    step: int = 0  # the move that made it known (0: the start of the game); lets a log show each move's reason
+    # only to those who saw the move
 
 
 @dataclass(frozen=True, slots=True)

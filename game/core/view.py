@@ -155,7 +155,13 @@ def view(state: GameState, seat: str, full: bool = True) -> dict[str, Any]:
     # Who a private notice was for: the facilitator and the debrief see them all, so they must see to whom
     # ("You chose to comply…" means nothing without it); a seat sees only its own and the public ones.
     messages = [
-        {"round": n.round, "phase": n.phase, "text": n.text, "to": None if n.to is None else [ids[i] for i in n.to]}
+        {
+            "round": n.round,
+            "phase": n.phase,
+            "text": n.text,
+            "to": None if n.to is None else [ids[i] for i in n.to],
+            "step": n.step,
+        }
         for n in (state.notices if full else ())
         if everything or n.to is None or me in n.to
     ]

@@ -81,7 +81,8 @@ def state_to_dict(state: GameState, notices_from: int = 0, intel_from: tuple[int
         "steps": state.steps,
         "since": {"notices": notices_from, "intel": list(intel_from)},
         "notices": [
-            [n.round, n.phase, n.text, None if n.to is None else list(n.to)] for n in state.notices[notices_from:]
+            [n.round, n.phase, n.text, None if n.to is None else list(n.to), n.step]
+            for n in state.notices[notices_from:]
         ],
         "intel": [
             [[x.round, x.about, x.suspicious, x.accuracy] for x in state.intel[i][intel_from[i] :]]
@@ -162,7 +163,10 @@ def state_from_dict(
 
 
 def new_notices(data: dict[str, Any]) -> list[Notice]:
-    return [Notice(_int(r), _str(p), _str(t), None if to is None else tuple(to)) for r, p, t, to in data["notices"]]
+    return [
+        Notice(_int(r), _str(p), _str(t), None if to is None else tuple(to), _int(step))
+        for r, p, t, to, step in data["notices"]
+    ]
 
 
 def new_intel(data: dict[str, Any]) -> list[list[Intel]]:

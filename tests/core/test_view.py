@@ -220,3 +220,14 @@ def test_private_notices_say_whom_they_were_for_and_reach_only_them():
         mine = [n for n in session.view(seat)["notices"] if n["to"] is not None]
         assert all(seat in n["to"] for n in mine)
         assert [n for n in private if seat in n["to"]] == mine
+
+
+def test_each_notice_names_the_step_of_the_move_that_made_it_known():
+    session = game(seed=2)
+    sign(session)
+    decide(session, defect=("bb",))
+    notices = session.view(FAC)["notices"]
+    assert [n["step"] for n in notices] == sorted(n["step"] for n in notices)
+    assert {n["step"] for n in notices} <= set(range(len(session.log) + 1))
+    defect = next(e.step for e in session.log if e.move.kind == "defect")
+    assert [n["to"] for n in notices if n["step"] == defect] == [["bb"]]  # a secret move is told to its maker only
