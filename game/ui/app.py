@@ -29,6 +29,9 @@ BASE_SIZE = (1280, 720)
 EXPOSING = frozenset(getattr(pygame, name) for name in ("VIDEOEXPOSE", "VIDEORESIZE", "WINDOWEXPOSED", "WINDOWSHOWN",
                      "WINDOWRESTORED", "WINDOWMAXIMIZED", "WINDOWSIZECHANGED", "WINDOWRESIZED") if hasattr(pygame, name))  # fmt: skip
 _TAGS = re.compile(r"<[^>]+>")
+# Keyboard events that go to a focused text field only, never to the screen's hotkeys.
+TYPING = frozenset({pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING})
+TEXT_ENTRIES = (pygame_gui.elements.UITextEntryLine, pygame_gui.elements.UITextEntryBox)
 
 
 def window_scale(size: tuple[int, int], ui_scale: float) -> float:
@@ -175,9 +178,21 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return
+        if event.type in TYPING and self.typing():
+            # Keys belong to the text field while one is focused: no game hotkey may act (docs/UI.md).
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.manager.set_focus_set(None)  # Escape leaves the field, and nothing more
+                return
+            self.manager.process_events(event)
+            return
         consumed = self.manager.process_events(event)
         if self.screen is not None and (not consumed or event.type >= pygame.USEREVENT):
             self.screen.handle(event)
+
+    def typing(self) -> bool:
+        """True while a text field has the keyboard focus."""
+        focused = self.manager.get_focus_set() or ()
+        return any(isinstance(e, TEXT_ENTRIES) and e.alive() and getattr(e, "is_focused", False) for e in focused)
 
     def run(self, frames: int | None = None, screenshot: Path | None = None, fps: int = 60) -> None:
         """Loop until quit, or for ``frames`` frames; save a screenshot at the end when asked."""

@@ -62,6 +62,28 @@ def _beside(start: Point, end: Point, half: tuple[float, float], gap: float) -> 
     return start[0] + ux * length / 2 - uy * gap * 0.6, start[1] + uy * length / 2 + ux * gap * 0.6
 
 
+def name_rows(painter: Painter, name: str, width: int, size: int, smallest: int) -> tuple[list[str], int]:
+    """``name`` in one line if it fits, else in two (at a smaller size if need be); ends with … only if even two
+    lines of the smallest size are too short. Returns the rows and their (bold) size."""
+    if painter.font(size, True).size(name)[0] <= width:
+        return [name], size
+    words = name.split()
+    for s in range(size, smallest - 1, -1):
+        font = painter.font(s, True)
+        for k in range(len(words) - 1, 0, -1):  # the longest first line that fits, the rest on the second
+            first, second = " ".join(words[:k]), " ".join(words[k:])
+            if font.size(first)[0] <= width:
+                if font.size(second)[0] <= width:
+                    return [first, second], s
+                break
+    if len(words) < 2:
+        return [painter.fit(name, smallest, width, True)], smallest
+    return [
+        painter.fit(words[0], smallest, width, True),
+        painter.fit(" ".join(words[1:]), smallest, width, True),
+    ], smallest
+
+
 def draw_table(
     surface: pygame.Surface, rect: pygame.Rect, view: dict[str, Any], painter: Painter, scale: float
 ) -> dict[str, pygame.Rect]:
@@ -79,7 +101,11 @@ def draw_table(
     small = px(14)
     # Cards narrow as the table fills up so neighbours do not overlap.
     card_w = min(px(200), rect.width // 3, int(rect.width * 0.68 * math.sin(math.pi / max(3, len(actors)))))
-    card_h = px(78)
+    # A long name takes two lines (smaller if need be) rather than being cut: whole names, … only as a last resort.
+    names = {a["id"]: name_rows(painter, a["name"], card_w - px(16), px(15), px(12)) for a in actors}
+    name_line = max(size for _, size in names.values()) + px(3)
+    extra = max(0, max(len(rows) for rows, _ in names.values()) * name_line - px(24))
+    card_h = px(78) + extra
     if seat in where:
         me = next(a for a in actors if a["id"] == seat)
         for other, value in me.get("trust", {}).items():
@@ -119,15 +145,18 @@ def draw_table(
             pygame.draw.rect(surface, palette.ORANGE, card.inflate(px(10), px(10)), px(4), border_radius=px(11))
         if is_me:
             pygame.draw.rect(surface, palette.INK, card.inflate(px(4), px(4)), px(3), border_radius=px(9))
-        painter.text(surface, a["name"], (card.x + px(8), card.y + px(5)), px(15), ink, True, max_width=card_w - px(16))
+        rows, size = names[a["id"]]
+        for k, row in enumerate(rows):
+            painter.text(surface, row, (card.x + px(8), card.y + px(5) + k * name_line), size, ink, True,
+                         max_width=card_w - px(16))  # fmt: skip
         detail = f"posture {a['posture']}/5"
         if "capital" in a:
             detail += f" · capital {a['capital']:g}"
         controller = controllers.get(a["id"])
         if controller:
-            painter.text(surface, controller_label(controller), (card.x + px(8), card.y + px(29)), px(13), ink,
+            painter.text(surface, controller_label(controller), (card.x + px(8), card.y + px(29) + extra), px(13), ink,
                          max_width=card_w - px(16))  # fmt: skip
-        painter.text(surface, detail, (card.x + px(8), card.y + px(51)), px(13), ink, max_width=card_w - px(16))
+        painter.text(surface, detail, (card.x + px(8), card.y + px(51) + extra), px(13), ink, max_width=card_w - px(16))
         badge = "YOU" if is_me else ("TO MOVE" if to_move else "")
         if is_me and to_move:
             badge = "YOU · TO MOVE"

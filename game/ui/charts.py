@@ -11,6 +11,7 @@ from typing import Any
 import pygame
 
 from game.ui import palette
+from game.ui.describe import possessive
 from game.ui.painter import Painter
 
 DASHES = (0, 8, 4, 14, 2, 10, 6)  # per line: 0 is solid; otherwise the dash length at scale 1
@@ -123,7 +124,7 @@ def trust_chart(rect: pygame.Rect, samples: Sequence[Any], actors: Sequence[Any]
     ids = [a.id for a in actors]
     if seat in ids:
         me = ids.index(seat)
-        title = f"{actors[me].name}'s trust in each delegation"
+        title = f"{possessive(actors[me].name)} trust in each delegation"
         lines = [(a, [x.trust[me][j] for x in samples]) for j, a in enumerate(actors) if j != me]
     else:
         title = "Trust each delegation holds (mean of the others' trust in it)"

@@ -41,7 +41,7 @@ from game.ui.describe import (
     signed,
     statement_html,
 )
-from game.ui.screens.base import escape
+from game.ui.screens.base import DROP_DOWN, escape
 
 if TYPE_CHECKING:
     from game.ui.screens.base import Screen
@@ -140,7 +140,8 @@ class Composer:
               multi: bool = False) -> pygame_gui.elements.UISelectionList:  # fmt: skip
         # pygame_gui uses an item's second element as its button's theme id, so items carry "#item<k>" and the
         # values are looked up by position.
-        keyed = [(text, f"#item{k}") for k, (text, _) in enumerate(items)]
+        room = rect.width - self._px(40)  # the scroll bar and the item's padding
+        keyed = [(self.screen.fit_widget_text(text, room), f"#item{k}") for k, (text, _) in enumerate(items)]
         chosen = set(selected) if isinstance(selected, list) else {selected}
         default = [keyed[k] for k, (_, value) in enumerate(items) if value in chosen]
         widget = pygame_gui.elements.UISelectionList(
@@ -162,6 +163,8 @@ class Composer:
         return widget
 
     def _dropdown(self, name: str, rect: pygame.Rect, items: list[tuple[str, str]], selected: str) -> None:
+        room = rect.width - self._px(44)  # the arrow and the padding
+        items = [(self.screen.fit_widget_text(label, room, DROP_DOWN), value) for label, value in items]
         labels = [label for label, _ in items]
         current = next((label for label, value in items if value == selected), labels[0])
         widget = pygame_gui.elements.UIDropDownMenu(labels, current, rect, self.screen.manager,

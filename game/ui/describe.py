@@ -64,6 +64,11 @@ def phase_title(phase: str) -> str:
     return p.title if p else phase.replace("_", " ").title()
 
 
+def possessive(name: str) -> str:
+    """ "Russia's", but "United States'" (a name ending in s takes the apostrophe alone)."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def signed(value: float, digits: int = 0) -> str:
     return f"{value:+.{digits}f}" if digits else f"{value:+g}"
 

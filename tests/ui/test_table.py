@@ -12,13 +12,21 @@ from game.ui.screens.table import TableScreen
 from tests.ui.helpers import click, drawn, elements, find, frames, open_game, press, run_until, scroll
 
 
+def _shows(shown: str, text: str) -> bool:
+    """A list item shows ``text`` at its end, whole or shortened with … to fit the list."""
+    if shown.endswith(text):
+        return True
+    tail = shown.split(" · ", 1)[-1]
+    return tail.endswith("…") and text.startswith(tail[:-1])
+
+
 def _list_item(app, list_id: str, text: str):
     """The list item's button, scrolling the list with the mouse wheel until it shows."""
     for _ in range(30):
         widget = find(app, list_id)
         for item in widget.item_list:
             button = item["button_element"]
-            if item["text"].endswith(text) and button is not None and widget.rect.contains(button.rect):
+            if _shows(item["text"], text) and button is not None and widget.rect.contains(button.rect):
                 return button
         scroll(app, widget)
     raise LookupError(f"no item {text!r} in {list_id}")
@@ -47,11 +55,13 @@ def test_composing_and_sending_a_proposal(app):
 
 def test_only_affordable_measures_are_offered(app):
     match = open_game(app, {"usa": "human"})
-    offered = {item["text"].split(" · ", 1)[1] for item in find(app, "#measure_list").item_list}
+    shown = [item["text"] for item in find(app, "#measure_list").item_list]
+    offered = app.screen.composer.values["measure"]
     legal = match.session.legal_moves("usa")
     measures = next(o.choices["measures"] for o in legal if o.kind == "propose")
     catalogue = match.session.view("usa")["catalogue"]["measures"]
-    assert offered == {catalogue[m]["name"] for m in measures}
+    assert set(offered) == set(measures)
+    assert all(_shows(text, catalogue[m]["name"]) for text, m in zip(shown, offered, strict=True))
 
 
 def test_hot_seat_hands_over_without_showing_the_last_seat_secrets(app):
@@ -103,7 +113,9 @@ def test_answering_a_proposal_from_the_inbox(app):
     assert app.screen.seat == "russia" and app.screen.view["phase"] == "responses"
     frames(app, 2)
     inbox = find(app, "#agreement_list")
-    hotline = [item for item in inbox.item_list if "hotline" in item["text"]]
+    measures = {a["id"]: a["measure"] for a in app.screen.view["agreements"]}
+    ids = app.screen.composer.values["agreement"]
+    hotline = [item for item, a in zip(inbox.item_list, ids, strict=True) if measures.get(a) == "hotline"]
     assert hotline, [item["text"] for item in inbox.item_list]
     click(app, hotline[0]["button_element"])
     press(app, pygame.K_c)  # counter: the terms start as proposed, so it cannot be sent until one changes

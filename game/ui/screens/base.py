@@ -25,6 +25,11 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
 
 
+# Theme ids of the texts ``Screen.fit_widget_text`` measures.
+LIST_ITEM = ("selection_list.@selection_list_item", "@selection_list_item", "button")
+DROP_DOWN = ("drop_down_menu",)
+
+
 class Screen:
     """A screen builds all its widgets in ``build`` (called again on resize or a new UI scale)."""
 
@@ -43,6 +48,16 @@ class Screen:
     @property
     def manager(self) -> pygame_gui.UIManager:
         return self.app.manager
+
+    def fit_widget_text(self, text: str, width: int, ids: tuple[str, ...] = LIST_ITEM) -> str:
+        """``text`` shortened with … to fit ``width`` pixels in the theme's font for the widget ``ids``
+        (list items by default; ``DROP_DOWN`` for drop-down menus), so clipped text always says it is clipped."""
+        font = self.manager.get_theme().get_font(list(ids))
+        if font.size(text)[0] <= width:
+            return text
+        while text and font.size(text.rstrip() + "…")[0] > width:
+            text = text[:-1]
+        return text.rstrip() + "…"
 
     def px(self, value: float) -> int:
         return self.app.px(value)

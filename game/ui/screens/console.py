@@ -16,7 +16,7 @@ from pygame_gui.core import ObjectID
 
 from game.net.client import RemoteError
 from game.ui import board, palette
-from game.ui.describe import ENDINGS, Names, controller_label, notice_line, phase_title
+from game.ui.describe import ENDINGS, Names, controller_label, notice_line, phase_title, possessive
 from game.ui.facilitator import FacilitatorPanel
 from game.ui.remote import RETRIES, RemoteMatch, report_path
 from game.ui.screens.base import Screen
@@ -83,7 +83,7 @@ class ConsoleScreen(Screen):
                 reply = self.match.request("seat_view", seat=self.seen)
                 self.seat_view = {**reply["view"], "catalogue": view["catalogue"], "seats": view["seats"]}
             except RemoteError as exc:
-                self.message = f"Could not get {self.names.actor(self.seen)}'s view: {exc.reason}"
+                self.message = f"Could not get {possessive(self.names.actor(self.seen))} view: {exc.reason}"
                 self.seen, self.seat_view = "facilitator", None
         self._extend_log()
 

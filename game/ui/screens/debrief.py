@@ -101,8 +101,12 @@ class DebriefScreen(Screen):
         return [notice_line(names, n, self.seat == "debrief") for n in shown]
 
     def _step_title(self) -> str:
-        s = self.replay.state
-        return f"Step {self.step} of {len(self.replay)} · Round {max(1, s.round)} · {phase_title(s.phase)}"
+        """The step and the round and phase its move was made in (as the step's own text says)."""
+        if self.step == 0:
+            s = self.replay.state
+            return f"Step 0 of {len(self.replay)} · Round {max(1, s.round)} · {phase_title(s.phase)}"
+        entry = self.replay.entries[self.step - 1]
+        return f"Step {self.step} of {len(self.replay)} · Round {entry.round} · {phase_title(entry.phase)}"
 
     def _step_html(self) -> str:
         from game.report.wording import Names
@@ -115,9 +119,10 @@ class DebriefScreen(Screen):
             entry = self.replay.entries[self.step - 1]
             parts.append(f"<b>Step {entry.step}</b> (round {entry.round}, {phase_title(entry.phase)}): "
                          f"{escape(names.actor(entry.move.actor))} {escape(names.move(entry.move))}.")  # fmt: skip
-            if entry.rationale:
-                parts.append(f"<i>Why: {escape(entry.rationale)}</i>")
             known = self.made_known()
+            # A delegation's view gives the reason only for a move it saw happen, or its own.
+            if entry.rationale and (self.seat == "debrief" or known or entry.move.actor == self.seat):
+                parts.append(f"<i>Why: {escape(entry.rationale)}</i>")
             if known:
                 parts.append("<b>Made known:</b><br>" + "<br>".join(escape(line) for line in known))
         marks = [b for b in self.replay.bookmarks if b.step == self.step]
@@ -169,7 +174,10 @@ class DebriefScreen(Screen):
         self.menu_button = self.button(pygame.Rect(x + px(496), px(10), px(140), px(38)), "Menu (Esc)")
         lower = g["lower"]
         half = (lower.width - px(10)) // 2
-        items = [(f"R{p.round} · {p.text}", f"#point{k}") for k, p in enumerate(self.points)]
+        room = half - px(40)  # the scroll bar and the padding: a long turning point ends with …
+        items = [
+            (self.fit_widget_text(f"R{p.round} · {p.text}", room), f"#point{k}") for k, p in enumerate(self.points)
+        ]
         self.label(pygame.Rect(lower.x, lower.y, half, px(26)), f"Turning points ({len(self.points)}): click to go",
                    "@subtle")  # fmt: skip
         self.points_list = pygame_gui.elements.UISelectionList(

@@ -65,7 +65,8 @@ class HandoverScreen(Screen):
                 text = f"{self._name(seat)} ({controller_label(self.session.controller(seat))}) is deciding…"
             else:
                 text = "Please wait…"
-            self.label(pygame.Rect(0, h // 2 - px(60), w, px(60)), "AI delegations are moving", "@title", centre=True)
+            title = "The game is paused" if s.paused else "AI delegations are moving"
+            self.label(pygame.Rect(0, h // 2 - px(60), w, px(60)), title, "@title", centre=True)
             self.label(pygame.Rect(0, h // 2 + px(4), w, px(30)), text, "@subtle", centre=True)
         self.label(pygame.Rect(px(20), h - px(38), w - px(40), px(30)), "F1 help · F2 white cell · Esc menu",
                    "@subtle")  # fmt: skip

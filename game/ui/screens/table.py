@@ -108,12 +108,14 @@ class TableScreen(Screen):
         return self.seat not in self.names.actors
 
     def _reason(self, entry: Any) -> str | None:
-        """An AI's (or the facilitator's) public reason for a move; compliance choices stay secret."""
+        """An AI's (or the facilitator's) reason for a move; a player's own moves need none."""
         actor = entry.move.actor
-        if not entry.rationale or entry.move.kind in ("comply", "defect"):
+        if not entry.rationale:
             return None
         if self.view["seats"].get(actor, "human") == "human" and actor != "facilitator":
             return None
+        if not self.everything and entry.move.kind in ("comply", "defect") and actor != self.seat:
+            return None  # a secret choice: only the one who made it knows why (it is told to nobody else anyway)
         return f"why {self.names.actor(actor)}: {entry.rationale}"
 
     def _log_heading(self, round_: int, phase: str) -> None:
@@ -121,37 +123,37 @@ class TableScreen(Screen):
             self._log_block = (round_, phase)
             self.log_lines.append((f"Round {round_} · {phase_title(phase)}", "heading"))
 
+    def _log_reason(self, step: int) -> None:
+        """The reason for the move at ``step``, once, just after the first notice of it the seat saw."""
+        if step <= self._reasoned or step > len(self.session.log):
+            return
+        self._reasoned = step
+        reason = self._reason(self.session.log[step - 1])
+        if reason:
+            self.log_lines.append((reason, "why"))
+
     def _log_from_history(self) -> None:
-        """The log so far: each round and phase's notices, then the reasons given for its moves."""
-        reasons: dict[tuple[int, str], list[str]] = {}
-        for entry in self.session.log:
-            reason = self._reason(entry)
-            if reason:
-                reasons.setdefault((entry.round, entry.phase), []).append(reason)
-        for n in self.view["notices"]:
-            key = (n["round"], n["phase"])
-            if self._log_block is not None and key != self._log_block:
-                self.log_lines += [(r, "why") for r in reasons.pop(self._log_block, [])]
-            self._log_heading(*key)
-            self.log_lines.append((notice_line(self.names, n, self.everything), ""))
-        if self._log_block is not None:
-            self.log_lines += [(r, "why") for r in reasons.pop(self._log_block, [])]
+        """The log so far: each notice, and after the first notice a move made, the reason given for the move."""
+        self._reasoned = 0  # the last step whose reason has had its place in the log
+        self._log_extend(self.view["notices"], self.session.log)
 
     def _log_extend(self, notices: list[dict[str, Any]], entries: list[Any]) -> None:
-        """New notices, each round and phase's reasons after its notices (several moves may come at once)."""
-        reasons: dict[tuple[int, str], list[str]] = {}
-        for entry in entries:
-            reason = self._reason(entry)
-            if reason:
-                reasons.setdefault((entry.round, entry.phase), []).append(reason)
+        """New notices, each move's reason next to its notice. A delegation gets the reason for a move only if it
+        saw the move happen (a notice of it came to it) or the move was its own; the facilitator gets them all."""
+        own = {e.step for e in entries if e.move.actor == self.seat}
         for n in notices:
-            key = (n["round"], n["phase"])
-            if self._log_block is not None and key != self._log_block:
-                self.log_lines += [(r, "why") for r in reasons.pop(self._log_block, [])]
-            self._log_heading(*key)
+            step = n.get("step", 0)
+            if step > self._reasoned + 1 and (self.everything or own):  # moves that told nothing to this seat
+                for k in range(self._reasoned + 1, step):
+                    if self.everything or k in own:
+                        self._log_reason(k)
+                self._reasoned = step - 1
+            self._log_heading(n["round"], n["phase"])
             self.log_lines.append((notice_line(self.names, n, self.everything), ""))
-        for key in [self._log_block, *reasons]:
-            self.log_lines += [(r, "why") for r in reasons.pop(key, [])]
+            self._log_reason(step)
+        for k in range(self._reasoned + 1, self.seen_step + 1):  # moves since that made no notice seen here
+            if self.everything or k in own:
+                self._log_reason(k)
 
     def submit(self, move: Move) -> None:
         error = self.match.submit(move)
