@@ -7,6 +7,7 @@ pygame events and calling ``tick``.
 from __future__ import annotations
 
 import gc
+import os
 import re
 import time
 from pathlib import Path
@@ -38,6 +39,19 @@ def window_scale(size: tuple[int, int], ui_scale: float) -> float:
     """Text and controls grow with the window (1.5 at 1920x1080) times the user's UI scale."""
     fit = min(size[0] / BASE_SIZE[0], size[1] / BASE_SIZE[1])
     return round(max(0.75, min(3.0, fit)) * ui_scale, 3)
+
+
+def invisible(screenshot: object = None) -> str | None:
+    """Why the window would not be seen, or None. With no display, SDL quietly falls back to its 'offscreen'
+    driver and the game would run unseen, waiting for clicks that cannot come; that is refused unless the user
+    asked for it (SDL_VIDEODRIVER set, as the tests and benchmarks do) or only wants a screenshot."""
+    driver = pygame.display.get_driver() if pygame.display.get_init() else ""
+    if driver in ("offscreen", "dummy") and not os.environ.get("SDL_VIDEODRIVER") and not screenshot:
+        return (
+            f"there is no screen to show the window on (no DISPLAY or WAYLAND_DISPLAY; SDL chose its "
+            f"'{driver}' driver); run it on a desktop, or play in the terminal with 'parley simulate'"
+        )
+    return None
 
 
 class App:

@@ -114,12 +114,18 @@ def _app(args: argparse.Namespace) -> Any:
     import pygame
 
     from game.cli import CommandError
+    from game.ui.app import invisible
 
     try:
-        return App(settings, size)
+        app = App(settings, size)
     except pygame.error as exc:
         raise CommandError(f"cannot open the game window: {exc} (no display? set SDL_VIDEODRIVER=dummy to run "
                            "headless)") from None  # fmt: skip
+    why = invisible(getattr(args, "screenshot", None))
+    if why is not None:
+        app.close()
+        raise CommandError(f"cannot open the game window: {why}")
+    return app
 
 
 def _loop(app: Any, args: argparse.Namespace) -> int:

@@ -239,6 +239,12 @@ def play_remote(remote: RemoteSession, run: Callable[[Any], None] | None = None)
     except pygame.error as exc:
         raise CommandError(f"cannot open the game window: {exc} (no display? 'parley join … --terminal' plays in "
                            "the terminal)") from None  # fmt: skip
+    from game.ui.app import invisible
+
+    if invisible() is not None:
+        app.close()
+        raise CommandError("cannot open the game window: there is no screen to show it on (no DISPLAY or "
+                           "WAYLAND_DISPLAY); 'parley join … --terminal' plays in the terminal")  # fmt: skip
     try:
         try:
             open_remote(app, remote)
