@@ -31,10 +31,17 @@ def measure(state: GameState, measure_id: str) -> Measure | None:
     return cached[1].get(measure_id)
 
 
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "Routine safeguards inspection" → "routine safeguards inspection",
+    but "CTBTO monitoring data" keeps its capitals."""
+    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
+
+
 def describe(state: GameState, a: Agreement) -> str:
     m = measure(state, a.measure)
     name = m.name if m else a.measure
-    regime = "no inspections" if a.verification == "none" else f"verified by {a.verification.replace('_', ' ')}"
+    kind = next((t for t in state.scenario.inspections.types if t.id == a.verification), None)
+    regime = "no inspections" if kind is None else f"verified by {in_sentence(kind.name)}"
     sides = "one-sided" if a.reciprocity == "one_sided" else "reciprocal"
     return f"{name} ({sides}, {a.duration} rounds, {regime})"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.core import dialogue, tension, trust
-from game.core.agreements import describe, measure
+from game.core.agreements import describe, in_sentence, measure
 from game.core.spec import InspectionType
 from game.core.state import ACTIVE, SUSPECTED, VIOLATED, Agreement, GameState, Inspection
 
@@ -53,7 +53,7 @@ def request(state: GameState, requester: int, a: Agreement, target: int) -> Insp
     state.capital[requester] -= kind.cost
     inspection = Inspection(f"i{len(state.inspections) + 1}", a.id, requester, target, kind.id, state.round)
     state.inspections.append(inspection)
-    state.notify(f"{state.name(requester)} requested a {kind.name.lower()} of {state.name(target)} "
+    state.notify(f"{state.name(requester)} requested an inspection of {state.name(target)} ({in_sentence(kind.name)}) "
                  f"under agreement {a.id} ({describe(state, a)}).")  # fmt: skip
     return inspection
 
@@ -114,13 +114,13 @@ def answer(state: GameState, inspection: Inspection, reply: str) -> None:
     a.findings.append((state.round, target, inspection.result))
     a.changed()
     trust.observe_inspection(state, target, found, detection, kind.false_alarm)
-    verb = "after a delay, " if reply == "delayed" else ""
+    verb = "After a delay, the" if reply == "delayed" else "The"
     if found:
         a.status = VIOLATED
         a.changed()
         tension.raise_by(state, state.scenario.tension.detected_violation)
         dialogue.expose(state, target)
-        state.notify(f"{verb}the {kind.name.lower()} of {who} found a violation of agreement {a.id} "
+        state.notify(f"{verb} {in_sentence(kind.name)} of {who} found a violation of agreement {a.id} "
                      f"({describe(state, a)}); the agreement is broken.")  # fmt: skip
     else:
-        state.notify(f"{verb}the {kind.name.lower()} of {who} under agreement {a.id} found no violation.")
+        state.notify(f"{verb} {in_sentence(kind.name)} of {who} under agreement {a.id} found no violation.")
