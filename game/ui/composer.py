@@ -79,6 +79,23 @@ SHORTCUTS = [
 ]
 
 
+def addressee_hint(names: Names, to: list[str], max_to: int | None = None) -> str:
+    """What the addressee list still needs, following the current choice (``max_to`` None: no limit)."""
+    if not to:
+        if max_to == 1:
+            return "Choose 1 addressee (right list)."
+        if max_to:
+            return f"Choose 1 to {max_to} addressees (right list)."
+        return "Choose one or more addressees (right list)."
+    chosen = f"To {names.all(to)}"
+    if max_to is None:
+        return f"{chosen}; you may add more (right list)."
+    if len(to) < max_to:
+        more = max_to - len(to)
+        return f"{chosen}; you may add {more} more (right list)."
+    return f"{chosen}."
+
+
 class Composer:
     """Builds the action area for one seat from its legal moves and turns clicks and keys into moves."""
 
@@ -246,7 +263,7 @@ class Composer:
             self._dropdown(key, pygame.Rect(self.rect.x + k * (third + px(8)), y, third, px(36)),
                            [(label(v), v) for v in values], self.choice[key])  # fmt: skip
         y += px(42)
-        need = f"Choose 1 to {m['max_to']} addressees (right list)." if m["max_to"] > 1 else "Choose 1 addressee."
+        need = addressee_hint(self.names, to, m["max_to"])
         html = (
             f"<b>{escape(need)}</b> {escape(self.names.reciprocity(self.choice['reciprocity']))}.<br>"
             + method_html(self.names, self.choice["verification"], mid)
@@ -275,7 +292,7 @@ class Composer:
         self._list("to", pygame.Rect(self.rect.x + half + px(10), y, half, list_h),
                    [(self.names.actor(t), t) for t in choices["to"]], to, multi=True)  # fmt: skip
         y += list_h + px(6)
-        html = "<b>Choose one or more addressees (right list).</b><br>" + statement_html(
+        html = f"<b>{escape(addressee_hint(self.names, to))}</b><br>" + statement_html(
             self.session.scenario, self.choice["act"]
         )
         self._explain(pygame.Rect(self.rect.x, y, self.rect.width, self.rect.bottom - y - px(48)), html)
@@ -333,9 +350,11 @@ class Composer:
         counterable = self.options.get("counter", {}).get("agreements", {})
         countering = self.mode == "counter" and chosen in counterable
         y = self._row_buttons(y, [
-            ("Accept (A)", "accept", "@primary", True),
+            # While a counter is being composed its button is the selected mode (like Propose / Statement /
+            # Withdraw in diplomacy) and Accept steps back, so the one highlighted button is what Enter sends.
+            ("Accept (A)", "accept", "" if countering else "@primary", True),
             ("Reject (R)", "reject", "@danger", True),
-            ("Counter (C)", "mode:counter", "@tab", chosen in counterable),
+            ("Counter (C)", "mode:counter", "@primary" if countering else "@tab", chosen in counterable),
         ])  # fmt: skip
         bottom = self.rect.bottom
         if countering:

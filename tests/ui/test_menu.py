@@ -7,7 +7,7 @@ import pygame
 from game.ui.screens.menu import MenuScreen
 from game.ui.screens.setup import SetupScreen
 from game.ui.screens.table import TableScreen
-from tests.ui.helpers import click, drawn, find, frames, press
+from tests.ui.helpers import choose, click, drawn, find, frames, press
 
 
 def test_new_game_from_the_menu_opens_the_table_for_the_human_seat(app):
@@ -50,3 +50,24 @@ def test_escape_goes_back_and_q_quits(app):
     assert isinstance(app.screen, MenuScreen)
     press(app, pygame.K_q, settle=0)
     assert not app.tick(1 / 60)
+
+
+def test_each_seat_shows_what_its_chosen_persona_does(app):
+    from game.ai.personas import library
+
+    app.show(SetupScreen(app))
+    frames(app)
+    second = app.screen.scenario.actors[1].id
+    who, _ = app.screen.rows[second]
+    choose(app, who, "AI: grit")
+    frames(app, 2)
+    assert app.screen.controllers[second] == "grit"
+    note = app.screen.notes[second].text
+    whole = library()["grit"].description
+    assert note == whole or (note.endswith("…") and whole.startswith(note[:-1]) and len(note) > 60)
+    assert note in drawn(app)
+    choose(app, app.screen.rows[second][0], "AI: strategist")
+    frames(app, 2)
+    assert app.screen.notes[second].text == library()["strategist"].description
+    first = app.screen.scenario.actors[0].id
+    assert app.screen.notes[first].text == "A person at this screen chooses every move."

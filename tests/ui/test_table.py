@@ -90,7 +90,9 @@ def test_hot_seat_hands_over_without_showing_the_last_seat_secrets(app):
     assert briefing["usa"] not in drawn(app)
 
 
-def test_answering_a_proposal_from_the_inbox(app):
+def _hotline_in_russias_inbox(app):
+    """Hot-seat: the United States proposes the hotline to Russia; every human passes (and turns down what it is
+    offered) until Russia's inbox is on screen. Returns the match and the hotline's item in the inbox."""
     match = open_game(app, {"usa": "human", "russia": "human"})
     click(app, find(app, "#confirm_handover"))
     click(app, _list_item(app, "#measure_list", "Direct communications link (hotline)"))
@@ -117,7 +119,12 @@ def test_answering_a_proposal_from_the_inbox(app):
     ids = app.screen.composer.values["agreement"]
     hotline = [item for item, a in zip(inbox.item_list, ids, strict=True) if measures.get(a) == "hotline"]
     assert hotline, [item["text"] for item in inbox.item_list]
-    click(app, hotline[0]["button_element"])
+    return match, hotline[0]
+
+
+def test_answering_a_proposal_from_the_inbox(app):
+    match, hotline = _hotline_in_russias_inbox(app)
+    click(app, hotline["button_element"])
     press(app, pygame.K_c)  # counter: the terms start as proposed, so it cannot be sent until one changes
     counter = find(app, "#submit")
     assert not counter.is_enabled and "Change a term" in counter.text
@@ -178,3 +185,43 @@ def test_the_log_gives_ai_reasons_but_keeps_their_compliance_secret(app):
     assert public and f"why Russian Federation: {public[0].rationale}" in text
     secret = [e for e in match.session.log if e.move.kind in ("comply", "defect") and e.move.actor != "usa"]
     assert secret and not any(e.rationale in text for e in secret if e.rationale)
+
+
+def test_counter_button_is_highlighted_while_composing_a_counter(app):
+    _, hotline = _hotline_in_russias_inbox(app)
+    click(app, hotline["button_element"])
+    assert "@tab" in find(app, "#mode_counter").class_ids  # not chosen yet: like an unselected mode
+    assert "@primary" in find(app, "#accept").class_ids
+    press(app, pygame.K_c)
+    assert app.screen.composer.mode == "counter"
+    counter = find(app, "#mode_counter")
+    assert "@primary" in counter.class_ids and "@tab" not in counter.class_ids
+    assert "@primary" not in find(app, "#accept").class_ids  # one highlighted choice: the counter
+    press(app, pygame.K_p)  # not a key of this phase: the counter stays selected
+    assert "@primary" in find(app, "#mode_counter").class_ids
+
+
+def _hint(app) -> str:
+    return app.screen.composer.widgets["explain"].html_text.split("</b>", 1)[0].removeprefix("<b>")
+
+
+def test_the_proposal_hint_follows_the_chosen_addressees(app):
+    open_game(app, {"usa": "human"})
+    click(app, _list_item(app, "#measure_list", "Direct communications link (hotline)"))
+    assert _hint(app).startswith("Choose 1")
+    click(app, _list_item(app, "#to_list", "Russian Federation"))
+    assert app.screen.composer.choice["to"] == ["russia"]
+    hint = _hint(app)
+    assert hint.startswith("To Russian Federation") and "Choose" not in hint
+    assert hint in drawn(app)
+    click(app, _list_item(app, "#to_list", "Russian Federation"))  # unchosen again: the hint asks once more
+    assert app.screen.composer.choice["to"] == []
+    assert _hint(app).startswith("Choose 1")
+
+
+def test_the_statement_hint_follows_the_chosen_addressees(app):
+    open_game(app, {"usa": "human"})
+    press(app, pygame.K_s)
+    assert _hint(app) == "Choose one or more addressees (right list)."
+    click(app, _list_item(app, "#to_list", "Russian Federation"))
+    assert _hint(app) == "To Russian Federation; you may add more (right list)."

@@ -22,8 +22,19 @@ if TYPE_CHECKING:
 HUMAN_OPTION = "Human player"
 
 
+HUMAN_DESCRIPTION = "A person at this screen chooses every move."
+
+
 def _persona_option(name: str) -> str:
     return f"AI: {name}"
+
+
+def controller_description(controller: str) -> str:
+    """One line on who plays a seat: the persona's description from the library (as `parley personas` prints it)."""
+    if controller == "human":
+        return HUMAN_DESCRIPTION
+    persona = library().get(controller)
+    return persona.description if persona else controller
 
 
 def scenario_html(scenario: Scenario) -> str:
@@ -120,8 +131,9 @@ class SetupScreen(Screen):
         right_w = w - right_x - margin
         n = len(self.scenario.actors)
         row_h = px(38)
+        note_h = px(18)  # the line under each row: what the chosen persona does
         bottom_bar = px(64)
-        seats_h = px(34) + n * row_h
+        seats_h = px(34) + n * (row_h + note_h)
         about_h = max(px(140), h - px(64) - seats_h - bottom_bar - px(20))
         self.about = self.text_box(pygame.Rect(right_x, px(64), right_w, about_h), scenario_html(self.scenario))
         y = px(64) + about_h + px(8)
@@ -132,6 +144,7 @@ class SetupScreen(Screen):
         self.label(pygame.Rect(right_x + px(40) + name_w + px(230), y, px(150), px(28)), "AI difficulty", "@subtle")
         y += px(32)
         self.rows = {}
+        self.notes: dict[str, pygame_gui.elements.UILabel] = {}
         self.swatches = []
         for actor in self.scenario.actors:
             self.swatches.append((pygame.Rect(right_x, y + px(8), px(20), px(20)), palette.hex_colour(actor.colour)))
@@ -150,7 +163,11 @@ class SetupScreen(Screen):
             if controller == "human":
                 level.disable()
             self.rows[actor.id] = (who, level)
-            y += row_h
+            self.notes[actor.id] = self.label(
+                pygame.Rect(right_x + px(28), y + row_h - px(6), right_w - px(28), note_h + px(4)),
+                controller_description(controller), "@subtle",
+            )  # fmt: skip
+            y += row_h + note_h
         self.back_button = self.button(pygame.Rect(margin, h - px(56), px(160), px(44)), "Back  (Esc)")
         self.start_button = self.button(
             pygame.Rect(w - margin - px(260), h - px(56), px(260), px(44)), "Start the game  (Enter)", "@primary",
