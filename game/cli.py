@@ -41,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
-def _count(low: int, high: int):  # noqa: ANN202 - an argparse type factory
+def whole_number(low: int, high: int):  # noqa: ANN202 - an argparse type factory, shared by every subcommand
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -69,8 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     simulate = commands.add_parser("simulate", help="play AI-only games and print each outcome")
     simulate.add_argument("scenario", metavar="SCENARIO", help="a built-in name (e.g. npt) or a path")
-    simulate.add_argument("--seed", type=_count(0, 2**63 - 1), default=1, help="seed of the first game (default 1)")
-    simulate.add_argument("--games", type=_count(1, 1_000_000), default=1, help="games to play, seeds counting up")
+    simulate.add_argument(
+        "--seed", type=whole_number(0, 2**63 - 1), default=1, help="seed of the first game (default 1)"
+    )
+    simulate.add_argument(
+        "--games", type=whole_number(1, 1_000_000), default=1, help="games to play, seeds counting up"
+    )
     simulate.add_argument("--json", action="store_true", help="print one JSON object per game")
     simulate.add_argument(
         "--persona",
@@ -79,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ACTOR=NAME[:LEVEL]",
         help="the persona on an actor's seat, e.g. usa=strategist:hard (repeatable)",
     )
-    simulate.add_argument("--jobs", type=_count(1, 64), default=1, help="processes to spread the games over")
+    simulate.add_argument("--jobs", type=whole_number(1, 64), default=1, help="processes to spread the games over")
     simulate.add_argument("--save", metavar="DIR", help="also write each game as a save in DIR (for replay, report)")
     for name in EXTENSIONS:
         try:

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
+from game.cli import whole_number
+
 
 def add_parser(commands: Any) -> None:
     play = commands.add_parser("play", help="open the game window (no scenario: the main menu)")
@@ -13,14 +15,16 @@ def add_parser(commands: Any) -> None:
     play.add_argument("--seat", action="append", default=[], metavar="ACTOR=human|PERSONA[:LEVEL]",
                       help="who plays an actor, e.g. usa=human or russia=strategist:hard (repeatable); "
                       "others play their scenario persona, and with no --seat the first actor is human")  # fmt: skip
-    play.add_argument("--seed", type=_whole(0, 2**63 - 1), default=None, help="the game's seed (default: a random one)")
+    play.add_argument(
+        "--seed", type=whole_number(0, 2**63 - 1), default=None, help="the game's seed (default: a random one)"
+    )
     play.add_argument("--demo", action="store_true", help="every seat AI: watch a whole game (for a projector)")
     _window_options(play)
     play.set_defaults(run=run_play)
 
     replay = commands.add_parser("replay", help="open a saved game in the debrief screen")
     replay.add_argument("save", metavar="SAVE", help="a save file (.jsonl)")
-    replay.add_argument("--step", type=_whole(0, 10**9), default=None, metavar="N",
+    replay.add_argument("--step", type=whole_number(0, 10**9), default=None, metavar="N",
                         help="open at step N (default: the start)")  # fmt: skip
     _window_options(replay)
     replay.set_defaults(run=run_replay)
@@ -29,19 +33,6 @@ def add_parser(commands: Any) -> None:
     if resume is not None:  # the saves layer's command: without --headless it continues the game in the window
         _window_options(resume)
         resume.set_defaults(window=run_resume)
-
-
-def _whole(low: int, high: int):  # noqa: ANN202 - an argparse type
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high}, got {value}")
-        return value
-
-    return parse
 
 
 def _window_options(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +46,7 @@ def _window_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="save a PNG of the window when the game ends, or after --frames frames, and quit",
     )
-    parser.add_argument("--frames", type=_whole(1, 10**9), default=None, metavar="N", help="stop after N frames")
+    parser.add_argument("--frames", type=whole_number(1, 10**9), default=None, metavar="N", help="stop after N frames")
 
 
 def _size(text: str | None) -> tuple[int, int] | None:

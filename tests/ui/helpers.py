@@ -8,6 +8,10 @@ from typing import Any
 import pygame
 import pygame_gui
 
+from game.ai.play import seat_ais, turn_for
+from game.core.session import Session
+from game.saves import Autosave
+from game.scenario import resolve_scenario
 from game.ui.app import App
 
 
@@ -104,3 +108,17 @@ def open_game(app: App, seats: dict[str, str], scenario: str = "npt", seed: int 
     start_table(app, match)
     frames(app, 2)
     return match
+
+
+def saved_ai_game(folder: Any, seed: int = 4, rounds: int | None = None) -> tuple[Any, Session]:
+    """An npt game played by the scenario's AIs and saved as it is played (to its end, or until ``rounds`` are
+    over): the save's path and the session."""
+    session = Session(resolve_scenario("npt"), seed)
+    autosave = Autosave.start(session, folder, durable=False)
+    ais = seat_ais(session.scenario)
+    while not session.over and (rounds is None or session.state.round <= rounds):
+        seat = session.to_move()
+        decision = ais[seat].decide(turn_for(session, seat))
+        session.submit(decision.move, decision.rationale)
+    autosave.close()
+    return autosave.path, session

@@ -5,29 +5,16 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ai.play import seat_ais, turn_for
-from game.core.session import Session
-from game.saves import Autosave
-from game.scenario import resolve_scenario
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.menu import MenuScreen
 from game.ui.screens.table import TableScreen
-from tests.ui.helpers import click, drawn, find, frames, hover, press
+from tests.ui.helpers import click, drawn, find, frames, hover, press, saved_ai_game
 
 
 @pytest.fixture
 def save(tmp_path):
     """A whole AI game of npt, saved as it is played."""
-    scenario = resolve_scenario("npt")
-    session = Session(scenario, 4)
-    autosave = Autosave.start(session, tmp_path / "saves", durable=False)
-    ais = seat_ais(scenario)
-    while not session.over:
-        seat = session.to_move()
-        decision = ais[seat].decide(turn_for(session, seat))
-        session.submit(decision.move, decision.rationale)
-    autosave.close()
-    return autosave.path, session
+    return saved_ai_game(tmp_path / "saves")
 
 
 def test_the_replay_opens_at_the_start_and_steps_with_the_keys(app, save):

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.ai.play import seat_ais, turn_for
-from game.core.session import Session
-from game.saves import Autosave
-from game.scenario import resolve_scenario
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.table import TableScreen
-from tests.ui.helpers import click, find, frames, open_game, press
+from tests.ui.helpers import click, find, frames, open_game, press, saved_ai_game
 
 KEYS = {" ": pygame.K_SPACE, "[": pygame.K_LEFTBRACKET, "]": pygame.K_RIGHTBRACKET}
 
@@ -45,15 +41,8 @@ def test_typing_in_the_white_cell_panel_fires_no_hotkey(app):
 
 
 def test_typing_a_bookmark_note_in_the_debrief_fires_no_hotkey(app, tmp_path):
-    session = Session(resolve_scenario("npt"), 4)
-    autosave = Autosave.start(session, tmp_path / "saves", durable=False)
-    ais = seat_ais(session.scenario)
-    while session.state.round < 2 and not session.over:
-        seat = session.to_move()
-        decision = ais[seat].decide(turn_for(session, seat))
-        session.submit(decision.move, decision.rationale)
-    autosave.close()
-    app.show(DebriefScreen.open(app, autosave.path))
+    path, session = saved_ai_game(tmp_path / "saves", rounds=1)
+    app.show(DebriefScreen.open(app, path))
     frames(app, 2)
     screen = app.screen
     press(app, pygame.K_RIGHT)

@@ -3,30 +3,19 @@ hand-over says a paused game is paused; possessives of names ending in s."""
 
 from __future__ import annotations
 
-from game.ai.play import seat_ais, turn_for
 from game.core.moves import FACILITATOR, Pause
-from game.core.session import Session
-from game.saves import Autosave
-from game.scenario import resolve_scenario
 from game.ui.describe import phase_title, possessive
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.handover import HandoverScreen
-from tests.ui.helpers import drawn, frames, open_game
+from tests.ui.helpers import drawn, frames, open_game, saved_ai_game
 
 
 def test_the_debrief_header_names_the_phase_the_move_was_made_in(app, tmp_path):
-    session = Session(resolve_scenario("npt"), 4)
-    autosave = Autosave.start(session, tmp_path / "saves", durable=False)
-    ais = seat_ais(session.scenario)
-    while session.state.round < 2 and not session.over:
-        seat = session.to_move()
-        decision = ais[seat].decide(turn_for(session, seat))
-        session.submit(decision.move, decision.rationale)
-    autosave.close()
+    path, session = saved_ai_game(tmp_path / "saves", rounds=1)
     # The last move of a phase: the game stands in the next phase after it.
     k = next(k for k in range(1, len(session.log)) if session.log[k - 1].phase != session.log[k].phase)
     entry = session.log[k - 1]
-    screen = DebriefScreen.open(app, autosave.path)
+    screen = DebriefScreen.open(app, path)
     app.show(screen)
     screen.seek(k)
     frames(app, 2)
