@@ -178,22 +178,18 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(str(exc)) from None
     show_progress = args.games > 1 and err.isatty()
     seeds = range(args.seed, args.seed + args.games)
-    keep = None
-    if args.save is not None:
-        from game.saves import SaveError
-        from game.saves.command import saver
+    from game.saves import SaveError  # light: no pygame, no report
 
-        try:
-            keep = saver(args.save)
-        except SaveError as exc:
-            raise CommandError(str(exc)) from None
     try:
+        keep = None
+        if args.save is not None:
+            from game.saves.command import saver
+
+            keep = saver(args.save)
         records = play_many(
             scenario, seeds, choices, args.jobs, (lambda d, t: _progress(d, t, err)) if show_progress else None, keep
         )
-    except ValueError as exc:  # a save that could not be written (SaveError), from this process or a worker
-        if type(exc).__name__ != "SaveError":
-            raise
+    except SaveError as exc:  # a folder or a save that could not be written, here or in a worker process
         raise CommandError(str(exc)) from None
     for record in records:
         print(json.dumps(record, sort_keys=True) if args.json else _line(record), file=out)
