@@ -129,11 +129,7 @@ class Replay:
         state = self._restored.get(step)
         if state is None:
             if step == 0:
-                session = Session(self.save.scenario, self.save.seed, self.save.seats)
-                start = self.save.header.get("start_hash")
-                if start is not None and session.start_hash != start:
-                    raise SaveError(f"{self.save.where(1)}: the game does not start as saved (start hash differs)")
-                state = session.state
+                state = replay_moves(self.save, upto=0).state  # the start, checked against the saved start hash
             else:
                 state = restore(self.save, self.save.snapshots[self._snapshot_steps.index(step)])
             self._restored[step] = state
